@@ -41,3 +41,12 @@ export function lineDiagnostic(
 ): Diagnostic {
   return { source: ctx.source, line: ctx.firstLine + index, severity, message };
 }
+
+/** A diagnostic about the whole text (empty, no header, a required field absent), with no line. */
+export function fileDiagnostic(
+  ctx: ParseContext,
+  message: string,
+  severity: DiagnosticSeverity = 'warning',
+): Diagnostic {
+  return { source: ctx.source, severity, message };
+}
