@@ -1,8 +1,10 @@
 /**
  * Line and field helpers shared by the text parsers of /proc files and command output.
- * Nothing here throws or emits diagnostics: each returns `null` for input it does not
- * recognise, and the calling parser decides what that means for its format.
+ * Nothing here throws. The line-level helpers return `null` for input they do not recognise and
+ * let the calling parser decide what that means; `parseKeyedNumbers` reads a whole text and
+ * reports bad lines as diagnostics itself.
  */
+import { fileDiagnostic, lineDiagnostic, type Diagnostic, type ParseContext, type Parsed } from '../model/diagnostic.js';
 
 export const BYTES_PER_KIB = 1024;
 
@@ -47,8 +49,23 @@ export function splitKeyValue(line: string, separator = ':'): KeyValue | null {
   return { key, value: line.slice(at + separator.length).trim() };
 }
 
-export interface KeyQuantity {
+/** Names as the kernel prints them: `MemTotal`, `Active(anon)`, `nr_free_pages`, `vm.swappiness`. */
+const KEY_PATTERN = /^[A-Za-z_][\w().-]*$/;
+
+export interface KeyNumber {
   key: string;
+  value: number;
+}
+
+/** A `name <integer>` line (/proc/vmstat, memory.stat, `btime` in /proc/stat), else null. */
+export function parseNameNumber(line: string): KeyNumber | null {
+  const fields = splitFields(line);
+  if (fields.length !== 2 || !KEY_PATTERN.test(fields[0] ?? '')) return null;
+  const value = parseDecimal(fields[1] ?? '');
+  return value === null ? null : { key: fields[0] ?? '', value };
+}
+
+export interface KeyQuantity extends KeyNumber {
   /** Bytes when the line had a `kB` unit, else the number as printed. */
   value: number;
   unit: 'bytes' | 'count';
@@ -61,7 +78,7 @@ export interface KeyQuantity {
  */
 export function parseKeyValueKb(line: string): KeyQuantity | null {
   const pair = splitKeyValue(line);
-  if (pair === null) return null;
+  if (pair === null || !KEY_PATTERN.test(pair.key)) return null;
   const fields = splitFields(pair.value);
   const number = fields.length === 1 || (fields.length === 2 && fields[1] === 'kB') ? parseDecimal(fields[0] ?? '') : null;
   if (number === null) return null;
@@ -74,4 +91,56 @@ export function parseKeyValueKb(line: string): KeyQuantity | null {
 export function quoteLine(line: string, maxChars = 80): string {
   const cut = line.length > maxChars ? `${line.slice(0, maxChars)}…` : line;
   return JSON.stringify(cut);
+}
+
+/**
+ * A text of one `key → number` per line (/proc/meminfo, /proc/vmstat, memory.stat, smaps_rollup).
+ * Blank lines are skipped. A line `parseLine` rejects → a warning that names `expectedShape`; a repeated
+ * key → a warning and the later value wins (two concatenated snapshots look like this); a non-empty
+ * text with no pair at all → one file warning. Keys land in a Map first, so `__proto__` is a plain key.
+ */
+export function parseKeyedNumbers(
+  text: string,
+  ctx: ParseContext,
+  parseLine: (line: string) => KeyNumber | null,
+  expectedShape: string,
+): Parsed<Record<string, number>> {
+  const values = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  splitLines(text).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const pair = parseLine(line);
+    if (pair === null) {
+      diagnostics.push(lineDiagnostic(ctx, index, `expected ${expectedShape}, got ${quoteLine(line)}`));
+      return;
+    }
+    if (values.has(pair.key)) {
+      diagnostics.push(lineDiagnostic(ctx, index, `${pair.key} repeated; the later value wins`));
+    }
+    values.set(pair.key, pair.value);
+  });
+  if (values.size === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
+  return { data: Object.fromEntries(values), diagnostics };
+}
+
+/** Undo the kernel's octal escapes of whitespace and backslash in paths (`swap\\040file` → `swap file`). */
+export function decodeOctalEscapes(text: string): string {
+  return text.replace(/\\([0-7]{3})/g, (_escape, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));
+}
+
+/**
+ * Position of each wanted column in a header's fields, trying each name's aliases in order
+ * (`{ size: ['Size', 'SIZE'] }`); null when one is missing.
+ */
+export function locateColumns<K extends string>(
+  headerFields: readonly string[],
+  wanted: Record<K, readonly string[]>,
+): Record<K, number> | null {
+  const positions = {} as Record<K, number>;
+  for (const name of Object.keys(wanted) as K[]) {
+    const position = headerFields.findIndex((field) => wanted[name].includes(field));
+    if (position < 0) return null;
+    positions[name] = position;
+  }
+  return positions;
 }
