@@ -93,11 +93,38 @@ export function quoteLine(line: string, maxChars = 80): string {
   return JSON.stringify(cut);
 }
 
+export interface LineRecord<T> {
+  /** 0-based index of the line in the text, for `lineDiagnostic`. */
+  index: number;
+  record: T;
+}
+
 /**
- * A text of one `key → number` per line (/proc/meminfo, /proc/vmstat, memory.stat, smaps_rollup).
- * Blank lines are skipped. A line `parseLine` rejects → a warning that names `expectedShape`; a repeated
- * key → a warning and the later value wins (two concatenated snapshots look like this); a non-empty
- * text with no pair at all → one file warning. Keys land in a Map first, so `__proto__` is a plain key.
+ * Every non-blank line of `text` through `parseLine`; a line it rejects → a warning that names
+ * `expectedShape` and quotes the line. The caller decides what an empty result means.
+ */
+export function parseLineRecords<T>(
+  text: string,
+  ctx: ParseContext,
+  parseLine: (line: string) => T | null,
+  expectedShape: string,
+): { records: LineRecord<T>[]; diagnostics: Diagnostic[] } {
+  const records: LineRecord<T>[] = [];
+  const diagnostics: Diagnostic[] = [];
+  splitLines(text).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const record = parseLine(line);
+    if (record === null) diagnostics.push(lineDiagnostic(ctx, index, `expected ${expectedShape}, got ${quoteLine(line)}`));
+    else records.push({ index, record });
+  });
+  return { records, diagnostics };
+}
+
+/**
+ * A text of one `key → number` per line (/proc/meminfo, /proc/vmstat, memory.stat, smaps_rollup),
+ * read with `parseLineRecords`. A repeated key → a warning and the later value wins (two concatenated
+ * snapshots look like this); no pair at all → one file warning. Keys pass through a Map, so
+ * `__proto__` is a plain key.
  */
 export function parseKeyedNumbers(
   text: string,
@@ -105,24 +132,19 @@ export function parseKeyedNumbers(
   parseLine: (line: string) => KeyNumber | null,
   expectedShape: string,
 ): Parsed<Record<string, number>> {
+  const { records, diagnostics } = parseLineRecords(text, ctx, parseLine, expectedShape);
   const values = new Map<string, number>();
-  const diagnostics: Diagnostic[] = [];
-  splitLines(text).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const pair = parseLine(line);
-    if (pair === null) {
-      diagnostics.push(lineDiagnostic(ctx, index, `expected ${expectedShape}, got ${quoteLine(line)}`));
-      return;
+  for (const { index, record } of records) {
+    if (values.has(record.key)) {
+      diagnostics.push(lineDiagnostic(ctx, index, `${record.key} repeated; the later value wins`));
     }
-    if (values.has(pair.key)) {
-      diagnostics.push(lineDiagnostic(ctx, index, `${pair.key} repeated; the later value wins`));
-    }
-    values.set(pair.key, pair.value);
-  });
+    values.set(record.key, record.value);
+  }
+  // Stable sort: the repeat warnings join the rejected-line ones in line order.
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (values.size === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
   return { data: Object.fromEntries(values), diagnostics };
 }
-
 /** Undo the kernel's octal escapes of whitespace and backslash in paths (`swap\\040file` → `swap file`). */
 export function decodeOctalEscapes(text: string): string {
   return text.replace(/\\([0-7]{3})/g, (_escape, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));
