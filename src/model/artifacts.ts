@@ -21,6 +21,8 @@ export interface ManifestArtifact {
   truncated: boolean;
   timedOut: boolean;
   error: string | null;
+  /** Epoch seconds when the collector captured this artifact, when the manifest records it. */
+  time?: number;
 }
 
 export interface Manifest {

@@ -1,0 +1,67 @@
+/**
+ * loadBundle: reads any bundle (collector archive, directory, partial directory, sosreport, bare
+ * kernel log) and parses every artifact it knows into Artifacts. One file's failure costs that
+ * file (a diagnostic), never the others; UnreadableInputError only when nothing usable was read.
+ */
+import { readBundle, UnreadableInputError } from '../bundle/index.js';
+import type { BundleEntry, ReadLimits, ReadOutcome } from '../bundle/types.js';
+import type { Artifacts } from '../model/artifacts.js';
+import { loadKernelLog } from './kernel-log.js';
+import { routeFor } from './registry.js';
+import { LoadState } from './state.js';
+
+export interface LoadProgress {
+  /** Entries read so far, and their decompressed bytes. */
+  entries: number;
+  bytes: number;
+  /** The entry being parsed. */
+  path: string;
+}
+
+export interface LoadOptions {
+  limits?: Partial<ReadLimits>;
+  /** Called before each entry is parsed (the CLI draws progress on stderr from it). */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export { UNKNOWN_CAPTURE_TIME } from './static-time.js';
+
+export async function loadBundle(input: string, opts: LoadOptions = {}): Promise<Artifacts> {
+  const state = new LoadState('directory', input);
+  let entries = 0;
+  let bytes = 0;
+  let parsed = 0;
+  const visitWith = (handle: (entry: BundleEntry) => Promise<boolean>) => async (entry: BundleEntry) => {
+    entries += 1;
+    bytes += entry.size;
+    opts.onProgress?.({ entries, bytes, path: entry.path });
+    try {
+      if (await handle(entry)) parsed += 1;
+    } catch (err) {
+      state.report({ source: entry.path, severity: 'error', message: `could not read: ${(err as Error).message}` });
+    }
+  };
+
+  let outcome: ReadOutcome = await readBundle(input, visitWith(async (entry) => {
+    const route = routeFor(entry.path);
+    if (route) await route.handler(entry, route.match, state);
+    return route !== null;
+  }), opts.limits);
+  if (outcome.kind === 'kernel-log') {
+    // The reader says what the input is only once it has read it; a bare log is read again as a log.
+    entries = 0;
+    bytes = 0;
+    outcome = await readBundle(input, visitWith(async (entry) => {
+      await loadKernelLog(entry, state);
+      return true;
+    }), opts.limits);
+  }
+  if (parsed === 0) {
+    throw new UnreadableInputError(`${input}: no memtrail artifact found (not a bundle, a bundle directory or a kernel log)`);
+  }
+  const artifacts = state.artifacts;
+  artifacts.kind = outcome.kind;
+  artifacts.index = outcome.index;
+  artifacts.diagnostics.unshift(...outcome.diagnostics);
+  return state.finish();
+}

@@ -1,0 +1,136 @@
+/**
+ * The artifact registry: bundle path → handler. One table for layout v1 (and the proc/ and sys/
+ * paths an sosreport shares with it); paths that match nothing are indexed, not parsed.
+ */
+import type { BundleEntry } from '../bundle/types.js';
+import type { Artifacts, Sample } from '../model/artifacts.js';
+import { parseBuddyinfo } from '../parsers/buddyinfo.js';
+import { parseCmdline } from '../parsers/cmdline.js';
+import { parseMaps } from '../parsers/maps.js';
+import { parseMeminfo } from '../parsers/meminfo.js';
+import { parseMounts } from '../parsers/mounts.js';
+import { parsePressure } from '../parsers/pressure.js';
+import { parseProcStat } from '../parsers/proc-stat.js';
+import { parseProcStatus } from '../parsers/proc-status.js';
+import { parseProcsTable } from '../parsers/procs-table.js';
+import { parseSlabinfo } from '../parsers/slabinfo.js';
+import { parseSmapsRollupRecord } from '../parsers/smaps-series.js';
+import { parseSmapsRollup } from '../parsers/smaps-rollup.js';
+import { parseProcSwaps } from '../parsers/swaps.js';
+import { parseSysvipcShm } from '../parsers/sysvipc-shm.js';
+import { parseThpSetting } from '../parsers/thp.js';
+import { parseVmstat } from '../parsers/vmstat.js';
+import { parseZoneinfo } from '../parsers/zoneinfo.js';
+import { commandHandler } from './commands.js';
+import { compactors } from './compact.js';
+import { loadKernelLog } from './kernel-log.js';
+import { parseManifest } from './manifest.js';
+import { cgroupPathOf, sosCommandName } from './paths.js';
+import { forEachSeriesRecord } from './series-records.js';
+import type { LoadState, Parser } from './state.js';
+
+export type Handler = (entry: BundleEntry, match: RegExpExecArray, state: LoadState) => Promise<void>;
+
+type Pick<T> = (a: Artifacts) => Sample<T>[];
+
+/** A one-shot copy of a source that is also sampled (proc/meminfo …): one more sample. */
+function oneShot<T>(pick: Pick<T>, parser: Parser<T>): Handler {
+  return async (entry, _m, state) => {
+    const data = state.parse(parser, await entry.text(), entry.path);
+    if (data !== null) state.addStatic(pick(state.artifacts), entry.path, data);
+  };
+}
+
+/** A one-shot file that fills one field of Artifacts. */
+function field<T>(parser: Parser<T>, store: (data: T, state: LoadState) => void): Handler {
+  return async (entry, _m, state) => {
+    const data = state.parse(parser, await entry.text(), entry.path);
+    if (data !== null) store(data, state);
+  };
+}
+
+/** A `series/<source>` file: each record parsed like the static file, with its real line numbers. */
+function series<T>(pick: Pick<T>, parser: Parser<T>, compact?: (list: Sample<T>[]) => void): Handler {
+  return async (entry, _m, state) => {
+    const list = pick(state.artifacts);
+    await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
+      const data = state.parse(parser, record.text, entry.path, record.firstLine);
+      if (data !== null) state.addSeries(list, { time: record.time, source: entry.path, line: record.firstLine, data }, compact);
+    });
+  };
+}
+
+/** A file under proc/<pid>/, parsed into that process's capture. */
+function perProcess<T>(parser: Parser<T>, store: (data: T, capture: ReturnType<LoadState['process']>) => void): Handler {
+  return async (entry, m, state) => {
+    const data = state.parse(parser, await entry.text(), entry.path);
+    if (data !== null) store(data, state.process(Number(m[1])));
+  };
+}
+
+const textLines: Parser<string[]> = (text) => ({ data: text.split('\n').filter((l) => l.trim() !== ''), diagnostics: [] });
+const integer: Parser<number | null> = (text, ctx) => {
+  const n = Number(text.trim());
+  return Number.isInteger(n) && text.trim() !== ''
+    ? { data: n, diagnostics: [] }
+    : { data: null, diagnostics: [{ source: ctx.source, line: ctx.firstLine, severity: 'warning', message: `not an integer: "${text.trim().slice(0, 40)}"` }] };
+};
+
+const command: Handler = async (entry, m, state) => commandHandler(m[1]!)?.(entry, state);
+const sosCommand: Handler = async (entry, m, state) => {
+  const name = sosCommandName(m[1]!);
+  if (name !== null) await commandHandler(name)?.(entry, state);
+};
+const cgroupFile: Handler = async (entry, m, state) => {
+  state.addCgroupFile(m[1]!, cgroupPathOf(m[1]!), m[2]!, await entry.text());
+};
+
+export const ROUTES: [RegExp, Handler][] = [
+  [/^manifest\.json$/, async (entry, _m, state) => {
+    const { data, diagnostics } = parseManifest(await entry.text(), entry.path);
+    for (const d of diagnostics) state.report(d);
+    state.artifacts.manifest = data;
+  }],
+  [/^proc\/meminfo$/, oneShot((a) => a.meminfo, parseMeminfo)],
+  [/^proc\/vmstat$/, oneShot((a) => a.vmstat, parseVmstat)],
+  [/^proc\/buddyinfo$/, oneShot((a) => a.buddyinfo, parseBuddyinfo)],
+  [/^proc\/slabinfo$/, oneShot((a) => a.slabinfo, parseSlabinfo)],
+  [/^proc\/zoneinfo$/, oneShot((a) => a.zoneinfo, parseZoneinfo)],
+  [/^proc\/pressure\/memory$/, oneShot((a) => a.pressure, parsePressure)],
+  [/^proc\/swaps$/, oneShot((a) => a.swaps, parseProcSwaps)],
+  [/^proc\/stat$/, field(parseProcStat, (d, s) => void (s.artifacts.procStatBootTime = d.bootTime))],
+  [/^proc\/sys\/vm\/([\w-]+)$/, async (entry, m, state) => {
+    state.artifacts.sysctl[`vm.${m[1]}`] = (await entry.text()).trim();
+  }],
+  [/^proc\/sysvipc\/shm$/, field(parseSysvipcShm, (d, s) => void (s.artifacts.sysvShm = d))],
+  [/^proc\/mounts$/, field(parseMounts, (d, s) => void (s.artifacts.mounts = d))],
+  [/^proc\/(\d+)\/status$/, perProcess(parseProcStatus, (d, p) => void (p.status = d))],
+  [/^proc\/(\d+)\/smaps_rollup$/, perProcess(parseSmapsRollup, (d, p) => void (p.smapsRollup = d))],
+  [/^proc\/(\d+)\/maps$/, perProcess(parseMaps, (d, p) => void (p.maps = d))],
+  [/^proc\/(\d+)\/cmdline$/, perProcess(parseCmdline, (d, p) => void (p.cmdline = d))],
+  [/^proc\/(\d+)\/oom_score_adj$/, perProcess(integer, (d, p) => void (p.oomScoreAdj = d))],
+  [/^proc\/(\d+)\/cgroup$/, perProcess(textLines, (d, p) => void (p.cgroup = d))],
+  [/^sys\/kernel\/mm\/transparent_hugepage\/enabled$/, field(parseThpSetting, (d, s) => void (s.artifacts.thpEnabled = d))],
+  [/^sys\/kernel\/mm\/transparent_hugepage\/defrag$/, field(parseThpSetting, (d, s) => void (s.artifacts.thpDefrag = d))],
+  [/^(sys\/fs\/cgroup(?:\/.*)?)\/(memory\.[\w.]+)$/, cgroupFile],
+  [/^commands\/([^/]+)$/, command],
+  [/^sos_commands\/[^/]+\/([^/]+)$/, sosCommand],
+  [/^var\/log\/kern\.log$/, async (entry, _m, state) => loadKernelLog(entry, state)],
+  [/^series\/meminfo$/, series((a) => a.meminfo, parseMeminfo)],
+  [/^series\/vmstat$/, series((a) => a.vmstat, parseVmstat, compactors.vmstat)],
+  [/^series\/buddyinfo$/, series((a) => a.buddyinfo, parseBuddyinfo)],
+  [/^series\/slabinfo$/, series((a) => a.slabinfo, parseSlabinfo, compactors.slabinfo)],
+  [/^series\/zoneinfo$/, series((a) => a.zoneinfo, parseZoneinfo)],
+  [/^series\/pressure-memory$/, series((a) => a.pressure, parsePressure)],
+  [/^series\/swaps$/, series((a) => a.swaps, parseProcSwaps)],
+  [/^series\/procs$/, series((a) => a.procs, parseProcsTable, compactors.procs)],
+  [/^series\/smaps_rollup$/, series((a) => a.smapsRollup, parseSmapsRollupRecord)],
+];
+
+export function routeFor(path: string): { handler: Handler; match: RegExpExecArray } | null {
+  for (const [pattern, handler] of ROUTES) {
+    const match = pattern.exec(path);
+    if (match) return { handler, match };
+  }
+  return null;
+}

@@ -1,0 +1,165 @@
+/**
+ * What the loader accumulates while the reader walks the bundle: the Artifacts under
+ * construction, static captures waiting for their capture time, cgroup files waiting for their
+ * directory to be complete, and per-source diagnostic counts.
+ */
+import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
+import type { Artifacts, BundleKind, ProcessCapture, Sample } from '../model/artifacts.js';
+import { parseCgroupMemory } from '../parsers/cgroup-memory.js';
+import { orderSamples } from './order-samples.js';
+import { staticCaptureTime, UNKNOWN_CAPTURE_TIME } from './static-time.js';
+
+/** Beyond this many diagnostics from one file, only a count is kept (a corrupt week-long series). */
+export const MAX_DIAGNOSTICS_PER_SOURCE = 200;
+const DEFAULT_PAGE_SIZE = 4096;
+
+export type Parser<T> = (text: string, ctx: ParseContext) => Parsed<T>;
+
+export function emptyArtifacts(kind: BundleKind, origin: string): Artifacts {
+  return {
+    kind, origin, manifest: null, index: [], diagnostics: [], procStatBootTime: null,
+    meminfo: [], vmstat: [], vmstatTable: [], buddyinfo: [], slabinfo: [], zoneinfo: [], pressure: [],
+    swaps: [], sysctl: {}, thpEnabled: null, thpDefrag: null, procs: [], smapsRollup: [], processes: [],
+    ipcsShm: null, ipcsShmPids: null, sysvShm: null, df: null, mounts: null, shmFiles: [], cgroups: [],
+    systemd: null, sadf: [], kernelEvents: [], kernelLogSources: [],
+  };
+}
+
+export class LoadState {
+  readonly artifacts: Artifacts;
+  private readonly pendingStatic: Sample<unknown>[] = [];
+  private readonly cgroupDirs = new Map<string, { cgroupPath: string; source: string; files: Record<string, string> }>();
+  private readonly processes = new Map<number, ProcessCapture>();
+  private readonly diagnosticCounts = new Map<string, number>();
+  private latestSeriesTime: number | null = null;
+  /** A parser used the default page size before manifest.json (and its pageSize) was read. */
+  private pageSizeAssumed = false;
+
+  constructor(kind: BundleKind, origin: string) {
+    this.artifacts = emptyArtifacts(kind, origin);
+  }
+
+  report(d: Diagnostic): void {
+    const n = (this.diagnosticCounts.get(d.source) ?? 0) + 1;
+    this.diagnosticCounts.set(d.source, n);
+    if (n <= MAX_DIAGNOSTICS_PER_SOURCE) this.artifacts.diagnostics.push(d);
+  }
+
+  ctx(source: string, firstLine = 1): ParseContext {
+    const pageSize = this.artifacts.manifest?.pageSize;
+    if (pageSize == null) this.pageSizeAssumed = true;
+    return { source, firstLine, pageSizeBytes: pageSize ?? DEFAULT_PAGE_SIZE };
+  }
+
+  /** Runs one parser; a parser that throws costs its file (a diagnostic), never the bundle. */
+  parse<T>(parser: Parser<T>, text: string, source: string, firstLine = 1): T | null {
+    try {
+      const { data, diagnostics } = parser(text, this.ctx(source, firstLine));
+      for (const d of diagnostics) this.report(d);
+      return data;
+    } catch (err) {
+      this.report({ source, line: firstLine, severity: 'error', message: `parser failed: ${(err as Error).message}` });
+      return null;
+    }
+  }
+
+  /** A one-shot capture; its time is settled in finish(), once the manifest is known. */
+  addStatic<T>(list: Sample<T>[], source: string, data: T): void {
+    const sample: Sample<T> = { time: NaN, source, line: 1, data };
+    list.push(sample);
+    this.pendingStatic.push(sample);
+  }
+
+  addSeries<T>(list: Sample<T>[], sample: Sample<T>, compact?: (list: Sample<T>[]) => void): void {
+    list.push(sample);
+    compact?.(list);
+    if (this.latestSeriesTime === null || sample.time > this.latestSeriesTime) this.latestSeriesTime = sample.time;
+  }
+
+  process(pid: number): ProcessCapture {
+    let p = this.processes.get(pid);
+    if (!p) {
+      p = { pid, status: null, smapsRollup: null, maps: null, cmdline: null, oomScoreAdj: null, cgroup: null };
+      this.processes.set(pid, p);
+    }
+    return p;
+  }
+
+  addCgroupFile(dir: string, cgroupPath: string, name: string, text: string): void {
+    let group = this.cgroupDirs.get(dir);
+    if (!group) {
+      group = { cgroupPath, source: dir, files: {} };
+      this.cgroupDirs.set(dir, group);
+    }
+    group.files[name] = text;
+  }
+
+  finish(): Artifacts {
+    const a = this.artifacts;
+    this.parseCgroupDirs();
+    a.processes = [...this.processes.values()].sort((x, y) => x.pid - y.pid);
+    this.settleStaticTimes();
+    const report = (d: Diagnostic) => this.report(d);
+    a.meminfo = orderSamples(a.meminfo, report);
+    a.vmstat = orderSamples(a.vmstat, report);
+    a.vmstatTable = orderSamples(a.vmstatTable, report);
+    a.buddyinfo = orderSamples(a.buddyinfo, report);
+    a.slabinfo = orderSamples(a.slabinfo, report);
+    a.zoneinfo = orderSamples(a.zoneinfo, report);
+    a.pressure = orderSamples(a.pressure, report);
+    a.swaps = orderSamples(a.swaps, report);
+    a.procs = orderSamples(a.procs, report);
+    a.smapsRollup = orderSamples(a.smapsRollup, report);
+    a.cgroups = orderSamples(a.cgroups, report);
+    this.noteSuppressedDiagnostics();
+    this.notePageSizeAssumption();
+    return a;
+  }
+
+  private parseCgroupDirs(): void {
+    for (const { cgroupPath, source, files } of this.cgroupDirs.values()) {
+      const cg = this.parse((_text, ctx) => parseCgroupMemory(files, cgroupPath, ctx), '', source);
+      if (cg) this.addStatic(this.artifacts.cgroups, source, cg);
+    }
+  }
+
+  private settleStaticTimes(): void {
+    if (this.pendingStatic.length === 0) return;
+    let unknown = 0;
+    for (const sample of this.pendingStatic) {
+      const time = staticCaptureTime(this.artifacts.manifest, sample.source, this.latestSeriesTime);
+      if (time === null) unknown += 1;
+      sample.time = time ?? UNKNOWN_CAPTURE_TIME;
+    }
+    if (unknown > 0) {
+      this.report({
+        source: 'manifest.json',
+        severity: 'info',
+        message: `capture time unknown for ${unknown} one-shot file(s) (no manifest times, no series): they carry time ${UNKNOWN_CAPTURE_TIME} (unknown)`,
+      });
+    }
+  }
+
+  private noteSuppressedDiagnostics(): void {
+    for (const [source, n] of this.diagnosticCounts) {
+      if (n > MAX_DIAGNOSTICS_PER_SOURCE) {
+        this.artifacts.diagnostics.push({
+          source,
+          severity: 'warning',
+          message: `${n - MAX_DIAGNOSTICS_PER_SOURCE} more diagnostics from this file not shown`,
+        });
+      }
+    }
+  }
+
+  private notePageSizeAssumption(): void {
+    const pageSize = this.artifacts.manifest?.pageSize;
+    if (this.pageSizeAssumed && pageSize != null && pageSize !== DEFAULT_PAGE_SIZE) {
+      this.report({
+        source: 'manifest.json',
+        severity: 'warning',
+        message: `files read before manifest.json were parsed with a ${DEFAULT_PAGE_SIZE}-byte page, but the machine's page is ${pageSize} bytes`,
+      });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * buildTimeline: the one wall-clock model. Bundle facts with fallbacks, kernel events on the wall
+ * clock, vmstat counters as rates, processes tracked across samples, and derived events (restarts,
+ * counter resets, sampling gaps), all sorted on one axis. Caveats of the clock: docs/timeline.md.
+ */
+import type { Artifacts } from '../model/artifacts.js';
+import type { Timeline, TimelineEvent } from '../model/timeline.js';
+import { bundleInfo, longestSeries } from './bundle-info.js';
+import { withWallTimes } from './kernel-times.js';
+import { buildProcessTracks } from './process-tracks.js';
+import { buildRates } from './rates.js';
+import { sampleGaps } from './sample-gaps.js';
+
+/** By time; events without a time last, in source and line order, so the order is stable. */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  if (a.time !== null && b.time !== null && a.time !== b.time) return a.time - b.time;
+  if (a.time === null && b.time !== null) return 1;
+  if (a.time !== null && b.time === null) return -1;
+  return a.source.localeCompare(b.source) || (a.line ?? 0) - (b.line ?? 0);
+}
+
+export function buildTimeline(a: Artifacts): Timeline {
+  const info = bundleInfo(a);
+  const { rates, resets } = buildRates(a.vmstat);
+  const { tracks, restarts } = buildProcessTracks(a.procs);
+  const gaps = sampleGaps(longestSeries(a), info.intervalS);
+  const events: TimelineEvent[] = [...withWallTimes(a.kernelEvents, info.bootTime), ...resets, ...restarts, ...gaps];
+  events.sort(compareEvents);
+  return { info, artifacts: a, rates, processes: tracks, events };
+}
+
+export { RATE_COUNTERS, RATE_COUNTER_PREFIXES, ALLOCSTALL_SUM } from './rate-counters.js';
