@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import type { Artifacts, BundleKind, ProcessCapture, Sample } from '../model/artifacts.js';
+import { emptyArtifacts } from './empty-artifacts.js';
 import { parseCgroupMemory } from '../parsers/cgroup-memory.js';
 import { orderSamples } from './order-samples.js';
 import { staticCaptureTime, UNKNOWN_CAPTURE_TIME } from './static-time.js';
@@ -14,16 +15,6 @@ export const MAX_DIAGNOSTICS_PER_SOURCE = 200;
 const DEFAULT_PAGE_SIZE = 4096;
 
 export type Parser<T> = (text: string, ctx: ParseContext) => Parsed<T>;
-
-export function emptyArtifacts(kind: BundleKind, origin: string): Artifacts {
-  return {
-    kind, origin, manifest: null, index: [], diagnostics: [], procStatBootTime: null,
-    meminfo: [], vmstat: [], vmstatTable: [], buddyinfo: [], slabinfo: [], zoneinfo: [], pressure: [],
-    swaps: [], sysctl: {}, thpEnabled: null, thpDefrag: null, procs: [], smapsRollup: [], processes: [],
-    ipcsShm: null, ipcsShmPids: null, sysvShm: null, df: null, mounts: null, shmFiles: [], cgroups: [],
-    systemd: null, sadf: [], kernelEvents: [], kernelLogSources: [],
-  };
-}
 
 export class LoadState {
   readonly artifacts: Artifacts;
