@@ -1,0 +1,29 @@
+/**
+ * The pipeline in one call: read → parse → timeline → audits → result JSON.
+ * Shared by `report`, `diff` and `batch` so every command sees the same analysis.
+ */
+import type { ReadLimits } from './bundle/types.js';
+import { loadBundle } from './load/load-bundle.js';
+import { buildTimeline } from './timeline/build-timeline.js';
+import { runAudits } from './audits/runner.js';
+import { buildReport } from './report/build-report.js';
+import { VERSION } from './cli/version.js';
+import type { ReportJson } from './model/report.js';
+import type { Timeline } from './model/timeline.js';
+
+export interface AnalyzeOptions {
+  limits?: Partial<ReadLimits>;
+  onProgress?: (bytesRead: number, totalBytes: number | null) => void;
+}
+
+export interface Analysis {
+  timeline: Timeline;
+  report: ReportJson;
+}
+
+export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
+  const artifacts = await loadBundle(input, opts);
+  const timeline = buildTimeline(artifacts);
+  const report = buildReport(timeline, runAudits(timeline), VERSION);
+  return { timeline, report };
+}

@@ -1,0 +1,47 @@
+/** --help texts. Keep them true to the code and to docs/cli.md. */
+export const MAIN_HELP = `memtrail: offline forensics for Linux memory incidents
+
+Usage:
+  memtrail report  <bundle> [-o FILE|-] [--format html|md|json] [--fail-on critical|warning]
+  memtrail inspect <bundle> [--no-color]
+  memtrail diff    <before> <after> [-o FILE|-] [--format html|md|json]
+  memtrail batch   <dir or files...> --out FILE.ndjson [--jobs N]
+  memtrail --help | --version
+
+A <bundle> is a collector bundle (.tar.zst, .tar.gz, .tar), an unpacked bundle directory (or a
+directory holding only part of the layout), an sosreport, or a bare kernel log file
+(dmesg, journalctl -k, kern.log, syslog).
+
+Limits (every command):
+  --max-file-mb N     largest decompressed entry read (default 256)
+  --max-total-mb N    largest decompressed bundle read (default 4096)
+
+Exit codes: 0 ok, 1 --fail-on matched, 2 usage error, 3 input unreadable, 4 internal error.
+Run 'memtrail <command> --help' for details. Docs: docs/cli.md`;
+
+export const REPORT_HELP = `Usage: memtrail report <bundle> [options]
+
+Turns a bundle into a postmortem: verdict, incident timeline, charts, findings with evidence and fixes.
+
+Options:
+  -o, --output FILE    where to write; '-' = stdout (default: <bundle name>.report.<html|md|json>
+                       in the current directory)
+  -f, --format FMT     html (default), md (ticket-sized summary) or json (memtrail-report/1)
+  --fail-on SEVERITY   exit 1 when a finding at or above critical|warning exists
+  --max-file-mb N      largest decompressed entry read (default 256)
+  --max-total-mb N     largest decompressed bundle read (default 4096)
+  -q, --quiet          no progress on stderr
+  -h, --help           this help`;
+
+export const INSPECT_HELP = `Usage: memtrail inspect <bundle> [options]
+
+A terminal summary: host, kernel and span; samples per series; artifacts present, absent and why;
+kernel events (OOM kills with time, victim, scope and memcg); top memory consumers; meminfo
+breakdown; parse diagnostics. Colour only on a terminal and never with NO_COLOR set.
+
+Options:
+  --no-color           plain text even on a terminal
+  --max-file-mb N      largest decompressed entry read (default 256)
+  --max-total-mb N     largest decompressed bundle read (default 4096)
+  -q, --quiet          no progress on stderr
+  -h, --help           this help`;
