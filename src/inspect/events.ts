@@ -21,7 +21,7 @@ function oomKillRow(e: TimedOomKill): string[] {
     when(e),
     `pid ${e.pid} ${safe(e.comm, 24)}`,
     e.scope ?? 'scope ?',
-    memcg !== null ? `memcg ${safe(memcg, 60)}` : '',
+    memcg !== null ? `memcg ${safe(memcg, 100)}` : '',
     rss,
     `${safe(e.source, 40)}:${e.line}`,
   ];
