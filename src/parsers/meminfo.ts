@@ -11,7 +11,7 @@
  */
 import type { ParseContext, Parsed } from '../model/diagnostic.js';
 import type { Meminfo } from '../model/sources.js';
-import { parseKeyedNumbers, parseKeyValueKb, type KeyQuantity } from './text-lines.js';
+import { parseKeyedValues, parseKeyValueKb, type KeyQuantity } from './text-lines.js';
 
 /**
  * The kernel prints only the HugePages_* counts without `kB`, so any other unitless value is a line
@@ -24,5 +24,5 @@ function parseMeminfoLine(line: string): KeyQuantity | null {
 }
 
 export function parseMeminfo(text: string, ctx: ParseContext): Parsed<Meminfo> {
-  return parseKeyedNumbers(text, ctx, parseMeminfoLine, '"Key: <integer> kB" (no unit only for HugePages_*)');
+  return parseKeyedValues(text, ctx, parseMeminfoLine, '"Key: <integer> kB" (no unit only for HugePages_*)');
 }

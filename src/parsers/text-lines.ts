@@ -1,8 +1,8 @@
 /**
  * Line and field helpers shared by the text parsers of /proc files and command output.
  * Nothing here throws. The line-level helpers return `null` for input they do not recognise and
- * let the calling parser decide what that means; `parseKeyedNumbers` reads a whole text and
- * reports bad lines as diagnostics itself.
+ * let the calling parser decide what that means; `parseLineRecords` and `parseKeyedValues` read a
+ * whole text and report its bad lines as diagnostics.
  */
 import { fileDiagnostic, lineDiagnostic, type Diagnostic, type ParseContext, type Parsed } from '../model/diagnostic.js';
 
@@ -120,31 +120,36 @@ export function parseLineRecords<T>(
   return { records, diagnostics };
 }
 
+/** Orders diagnostics by line, the ones about the whole text (no line) last; for `Array.sort`, which is stable. */
+export function byLine(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY);
+}
+
 /**
- * A text of one `key → number` per line (/proc/meminfo, /proc/vmstat, memory.stat, smaps_rollup),
+ * A text of one `key → value` per line (/proc/meminfo, /proc/vmstat, memory.stat, `sysctl -a`),
  * read with `parseLineRecords`. A repeated key → a warning and the later value wins (two concatenated
  * snapshots look like this); no pair at all → one file warning. Keys pass through a Map, so
  * `__proto__` is a plain key.
  */
-export function parseKeyedNumbers(
+export function parseKeyedValues<V>(
   text: string,
   ctx: ParseContext,
-  parseLine: (line: string) => KeyNumber | null,
+  parseLine: (line: string) => { key: string; value: V } | null,
   expectedShape: string,
-): Parsed<Record<string, number>> {
+): Parsed<Record<string, V>> {
   const { records, diagnostics } = parseLineRecords(text, ctx, parseLine, expectedShape);
-  const values = new Map<string, number>();
+  const values = new Map<string, V>();
   for (const { index, record } of records) {
     if (values.has(record.key)) {
       diagnostics.push(lineDiagnostic(ctx, index, `${record.key} repeated; the later value wins`));
     }
     values.set(record.key, record.value);
   }
-  // Stable sort: the repeat warnings join the rejected-line ones in line order.
-  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  diagnostics.sort(byLine);
   if (values.size === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
   return { data: Object.fromEntries(values), diagnostics };
 }
+
 /** Undo the kernel's octal escapes of whitespace and backslash in paths (`swap\\040file` → `swap file`). */
 export function decodeOctalEscapes(text: string): string {
   return text.replace(/\\([0-7]{3})/g, (_escape, octal: string) => String.fromCharCode(Number.parseInt(octal, 8)));

@@ -9,8 +9,8 @@
  */
 import type { ParseContext, Parsed } from '../model/diagnostic.js';
 import type { VmstatCounters } from '../model/sources.js';
-import { parseKeyedNumbers, parseNameNumber } from './text-lines.js';
+import { parseKeyedValues, parseNameNumber } from './text-lines.js';
 
 export function parseVmstat(text: string, ctx: ParseContext): Parsed<VmstatCounters> {
-  return parseKeyedNumbers(text, ctx, parseNameNumber, '"name <integer>"');
+  return parseKeyedValues(text, ctx, parseNameNumber, '"name <integer>"');
 }
