@@ -1,6 +1,6 @@
 /** Small text helpers for the terminal summary: units, times, colour and aligned columns. */
 import { formatDuration, intervalToDuration } from 'date-fns';
-import { sanitizeTerminal } from './sanitize.js';
+import { sanitizeTerminal } from './sanitize-terminal.js';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 

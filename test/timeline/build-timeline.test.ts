@@ -6,7 +6,7 @@ import { parseContext } from '../../src/model/diagnostic.js';
 import type { KernelEvent, OomKillEvent } from '../../src/model/kernel-events.js';
 import type { ProcRow, VmstatCounters } from '../../src/model/sources.js';
 import { parseVmstat } from '../../src/parsers/vmstat.js';
-import { buildTimeline } from '../../src/timeline/index.js';
+import { buildTimeline } from '../../src/timeline/build-timeline.js';
 import { BTIME, DENTRY_STAGES, real } from '../load/real-bundles.js';
 
 async function dentryVmstat(stage: string, time: number, line: number): Promise<Sample<VmstatCounters>> {

@@ -10,31 +10,19 @@ import { loadKernelLog } from './kernel-log.js';
 import { routeFor } from './registry.js';
 import { LoadState } from './state.js';
 
-export interface LoadProgress {
-  /** Entries read so far, and their decompressed bytes. */
-  entries: number;
-  bytes: number;
-  /** The entry being parsed. */
-  path: string;
-}
-
 export interface LoadOptions {
   limits?: Partial<ReadLimits>;
-  /** Called before each entry is parsed (the CLI draws progress on stderr from it). */
-  onProgress?: (progress: LoadProgress) => void;
+  /** Input bytes read so far (compressed, for archives) and the input's total: the CLI's progress line. */
+  onProgress?: (bytesRead: number, totalBytes: number | null) => void;
 }
 
 export { UNKNOWN_CAPTURE_TIME } from './static-time.js';
 
 export async function loadBundle(input: string, opts: LoadOptions = {}): Promise<Artifacts> {
   const state = new LoadState('directory', input);
-  let entries = 0;
-  let bytes = 0;
+  const readOptions = opts.onProgress ? { onProgress: opts.onProgress } : {};
   let parsed = 0;
   const visitWith = (handle: (entry: BundleEntry) => Promise<boolean>) => async (entry: BundleEntry) => {
-    entries += 1;
-    bytes += entry.size;
-    opts.onProgress?.({ entries, bytes, path: entry.path });
     try {
       if (await handle(entry)) parsed += 1;
     } catch (err) {
@@ -46,15 +34,13 @@ export async function loadBundle(input: string, opts: LoadOptions = {}): Promise
     const route = routeFor(entry.path);
     if (route) await route.handler(entry, route.match, state);
     return route !== null;
-  }), opts.limits);
+  }), opts.limits, readOptions);
   if (outcome.kind === 'kernel-log') {
     // The reader says what the input is only once it has read it; a bare log is read again as a log.
-    entries = 0;
-    bytes = 0;
     outcome = await readBundle(input, visitWith(async (entry) => {
       await loadKernelLog(entry, state);
       return true;
-    }), opts.limits);
+    }), opts.limits, readOptions);
   }
   if (parsed === 0) {
     throw new UnreadableInputError(`${input}: no memtrail artifact found (not a bundle, a bundle directory or a kernel log)`);

@@ -47,4 +47,4 @@ export function renderInspect(t: Timeline, opts: InspectOptions): string {
   return sections.map((lines) => lines.map((l) => fit(l, width)).join('\n')).join('\n\n') + '\n';
 }
 
-export { sanitizeTerminal } from './sanitize.js';
+export { sanitizeTerminal } from './sanitize-terminal.js';

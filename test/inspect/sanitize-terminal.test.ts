@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeTerminal } from '../../src/inspect/sanitize.js';
+import { sanitizeTerminal } from '../../src/inspect/sanitize-terminal.js';
 
 describe('sanitizeTerminal', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderInspect } from '../../src/inspect/index.js';
+import { renderInspect } from '../../src/inspect/render-inspect.js';
 import { emptyArtifacts } from '../../src/load/empty-artifacts.js';
 import { parseManifest } from '../../src/load/manifest.js';
 import { parseContext } from '../../src/model/diagnostic.js';
 import type { OomKillEvent } from '../../src/model/kernel-events.js';
 import { parseMeminfo } from '../../src/parsers/meminfo.js';
-import { buildTimeline } from '../../src/timeline/index.js';
+import { buildTimeline } from '../../src/timeline/build-timeline.js';
 import { BTIME, real, V1_MEMCG } from '../load/real-bundles.js';
 
 const HOSTILE = 'evil\x1b]0;owned\x07\x1b[2J\x9b31m\u202Ename';
