@@ -1,0 +1,48 @@
+/** Wording helpers shared by the audits: sizes, times, durations and evidence lines. */
+import { formatDuration, intervalToDuration, type Duration } from 'date-fns';
+import type { Sample } from '../model/artifacts.js';
+import type { Evidence } from '../model/report.js';
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** 2147483648 → "2.0 GiB"; one decimal below 10 of a unit, none above. */
+export function fmtBytes(bytes: number): string {
+  let v = Math.abs(bytes), i = 0;
+  while (v >= 1024 && i < UNITS.length - 1) { v /= 1024; i++; }
+  const sign = bytes < 0 ? '−' : '';
+  return `${sign}${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${UNITS[i]}`;
+}
+
+export function fmtPct(part: number, whole: number): string {
+  return `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+export function fmtMBh(mbPerHour: number): string {
+  return `${mbPerHour >= 100 ? Math.round(mbPerHour) : mbPerHour.toFixed(1)} MiB/h`;
+}
+
+/** Epoch seconds → ISO 8601 UTC. */
+export function iso(epochS: number): string {
+  return new Date(epochS * 1000).toISOString();
+}
+
+/** 5400 → "1 hour 30 minutes"; seconds shown only below an hour. */
+export function fmtDuration(seconds: number): string {
+  const d = intervalToDuration({ start: 0, end: Math.round(seconds) * 1000 });
+  const format: (keyof Duration)[] = seconds < 3600 ? ['minutes', 'seconds'] : ['days', 'hours', 'minutes'];
+  return formatDuration(d, { format }) || '0 seconds';
+}
+
+export function sampleEvidence(sample: Pick<Sample<unknown>, 'source' | 'line' | 'time'>, text: string): Evidence {
+  return { source: sample.source, line: sample.line, time: iso(sample.time), text };
+}
+
+/** Evidence for a kernel-log or derived event (time is null when no boot time is known). */
+export function eventEvidence(ev: { source: string; line: number | null; time: number | null; text: string }): Evidence {
+  return {
+    source: ev.source,
+    ...(ev.line !== null ? { line: ev.line } : {}),
+    ...(ev.time !== null ? { time: iso(ev.time) } : {}),
+    text: ev.text,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Time to exhaustion, predict_linear style: fit a line over the whole captured window and see
+ * where it goes. A "depleting" series (MemAvailable, SwapFree) runs out when it reaches 0; a
+ * "consuming" one (SUnreclaim, Shmem, a process's RSS) runs out when its growth has eaten the
+ * MemAvailable left at the last sample.
+ */
+import { th } from '../audits/thresholds.js';
+import type { Timeline } from '../model/timeline.js';
+import { linearFit, valueAt, type LinearFit, type Point } from './linear-fit.js';
+import { topGrowingProcesses } from './process-growth.js';
+import { lastMeminfo, meminfoSeries } from './series.js';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Forecast {
+  name: string;
+  kind: 'depleting' | 'consuming';
+  /** Bundle path of the series. */
+  source: string;
+  fit: LinearFit;
+  currentBytes: number;
+  /** What is left to use up: the current value (depleting) or MemAvailable at the last sample (consuming). */
+  headroomBytes: number;
+  /** Seconds from the last sample until exhaustion at the fitted rate; null when not heading there. */
+  secondsToExhaustion: number | null;
+  exhaustionTime: number | null;
+  /** Exhaustion falls within `horizonS` of the last sample. */
+  withinHorizon: boolean;
+  confidence: Confidence;
+  windowS: number;
+  horizonS: number;
+  /** The dashed projection for charts: from the last sample to exhaustion or to the horizon. */
+  projection: [number, number][];
+}
+
+export function confidenceOf(fit: LinearFit, secondsAhead: number | null): Confidence {
+  const levels: Confidence[] = ['low', 'medium', 'high'];
+  let level = fit.r2 >= th('confidenceHighR2') && fit.n >= th('confidenceHighN') ? 2
+    : fit.r2 >= th('confidenceMediumR2') && fit.n >= th('confidenceMediumN') ? 1 : 0;
+  const windowS = fit.endTime - fit.startTime;
+  if (secondsAhead !== null && secondsAhead > th('confidenceMaxExtrapolation') * windowS) level = Math.max(0, level - 1);
+  return levels[level]!;
+}
+
+function makeForecast(name: string, kind: Forecast['kind'], source: string, points: Point[], headroomAtEnd: number | null): Forecast | null {
+  const fit = linearFit(points);
+  if (!fit) return null;
+  const current = points.at(-1)![1];
+  const headroom = kind === 'depleting' ? current : headroomAtEnd;
+  if (headroom === null) return null;
+  const ratePerS = kind === 'depleting' ? -fit.slopePerS : fit.slopePerS;
+  const secondsToExhaustion = ratePerS > 0 ? headroom / ratePerS : null;
+  const horizonS = th('forecastHorizonS');
+  const end = fit.endTime;
+  const projEnd = end + Math.min(secondsToExhaustion ?? horizonS, horizonS);
+  // The projection starts at the fitted value at the last sample, as predict_linear would.
+  const startValue = kind === 'depleting' ? valueAt(fit, end) : current;
+  const projected = kind === 'depleting' ? valueAt(fit, projEnd) : startValue + fit.slopePerS * (projEnd - end);
+  return {
+    name, kind, source, fit,
+    currentBytes: current,
+    headroomBytes: headroom,
+    secondsToExhaustion,
+    exhaustionTime: secondsToExhaustion === null ? null : end + secondsToExhaustion,
+    withinHorizon: secondsToExhaustion !== null && secondsToExhaustion <= horizonS,
+    confidence: confidenceOf(fit, secondsToExhaustion),
+    windowS: end - fit.startTime,
+    horizonS,
+    projection: [[end, startValue], [projEnd, projected]],
+  };
+}
+
+function meminfoSource(t: Timeline): string {
+  return t.artifacts.meminfo.at(-1)?.source ?? 'proc/meminfo';
+}
+
+function availableAtEnd(t: Timeline): number | null {
+  return lastMeminfo(t)?.data.MemAvailable ?? null;
+}
+
+export function forecastMemAvailable(t: Timeline): Forecast | null {
+  return makeForecast('MemAvailable', 'depleting', meminfoSource(t), meminfoSeries(t, 'MemAvailable'), null);
+}
+
+export function forecastSwapFree(t: Timeline): Forecast | null {
+  if ((lastMeminfo(t)?.data.SwapTotal ?? 0) === 0) return null;
+  return makeForecast('SwapFree', 'depleting', meminfoSource(t), meminfoSeries(t, 'SwapFree'), null);
+}
+
+/** MemAvailable, SwapFree, SUnreclaim, Shmem (tmpfs + shm) and the three fastest-growing processes. */
+export function forecastAll(t: Timeline): Forecast[] {
+  const avail = availableAtEnd(t);
+  const consuming = (name: string, key: string) =>
+    makeForecast(name, 'consuming', meminfoSource(t), meminfoSeries(t, key), avail);
+  const processForecasts = topGrowingProcesses(t, 3).map((g) =>
+    makeForecast(`RSS+swap of ${g.comm} (pid ${g.pid})`, 'consuming', t.artifacts.procs.at(-1)?.source ?? 'series/procs',
+      g.series, avail));
+  return [
+    forecastMemAvailable(t), forecastSwapFree(t),
+    consuming('SUnreclaim', 'SUnreclaim'), consuming('Shmem (tmpfs and shared memory)', 'Shmem'),
+    ...processForecasts,
+  ].filter((f): f is Forecast => f !== null);
+}

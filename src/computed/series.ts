@@ -1,0 +1,42 @@
+/** Plain (time, value) series pulled out of the timeline's samples, shared by the computed modules. */
+import type { Sample } from '../model/artifacts.js';
+import type { Meminfo } from '../model/sources.js';
+import type { Timeline } from '../model/timeline.js';
+import type { Point } from './linear-fit.js';
+
+/** One /proc/meminfo field (bytes) over time; samples that lack the field are skipped. */
+export function meminfoSeries(t: Timeline, key: string): Point[] {
+  const points: Point[] = [];
+  for (const s of t.artifacts.meminfo) {
+    const v = s.data[key];
+    if (v !== undefined) points.push([s.time, v]);
+  }
+  return points;
+}
+
+export function lastMeminfo(t: Timeline): Sample<Meminfo> | null {
+  return t.artifacts.meminfo.at(-1) ?? null;
+}
+
+/** The sample whose value of `key` is smallest (e.g. the moment MemAvailable was lowest). */
+export function meminfoMinSample(t: Timeline, key: string): Sample<Meminfo> | null {
+  let best: Sample<Meminfo> | null = null;
+  for (const s of t.artifacts.meminfo) {
+    const v = s.data[key];
+    if (v !== undefined && (best === null || v < best.data[key]!)) best = s;
+  }
+  return best;
+}
+
+export function memTotalBytes(t: Timeline): number | null {
+  for (let i = t.artifacts.meminfo.length - 1; i >= 0; i--) {
+    const v = t.artifacts.meminfo[i]!.data.MemTotal;
+    if (v !== undefined && v > 0) return v;
+  }
+  return null;
+}
+
+/** Values of a series within [from, to] (inclusive), for "in the minutes before" windows. */
+export function pointsBetween(points: readonly Point[], from: number, to: number): Point[] {
+  return points.filter(([time]) => time >= from && time <= to);
+}
