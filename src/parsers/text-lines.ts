@@ -57,7 +57,7 @@ export interface KeyNumber {
   value: number;
 }
 
-/** A `name <integer>` line (/proc/vmstat, memory.stat, `btime` in /proc/stat), else null. */
+/** A `name <integer>` line (/proc/vmstat, memory.stat), else null. */
 export function parseNameNumber(line: string): KeyNumber | null {
   const fields = splitFields(line);
   if (fields.length !== 2 || !KEY_PATTERN.test(fields[0] ?? '')) return null;
