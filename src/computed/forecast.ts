@@ -6,7 +6,7 @@
  */
 import { th } from '../audits/thresholds.js';
 import type { Timeline } from '../model/timeline.js';
-import { linearFit, valueAt, type LinearFit, type Point } from './linear-fit.js';
+import { linearFit, type LinearFit, type Point } from './linear-fit.js';
 import { topGrowingProcesses } from './process-growth.js';
 import { lastMeminfo, meminfoSeries } from './series.js';
 
@@ -53,9 +53,9 @@ function makeForecast(name: string, kind: Forecast['kind'], source: string, poin
   const horizonS = th('forecastHorizonS');
   const end = fit.endTime;
   const projEnd = end + Math.min(secondsToExhaustion ?? horizonS, horizonS);
-  // The projection starts at the fitted value at the last sample, as predict_linear would.
-  const startValue = kind === 'depleting' ? valueAt(fit, end) : current;
-  const projected = kind === 'depleting' ? valueAt(fit, projEnd) : startValue + fit.slopePerS * (projEnd - end);
+  // From the last observed value at the fitted rate, so the projection meets 0 at the stated time.
+  // (predict_linear starts from the fitted value instead; on a good fit the two are close.)
+  const projected = current + fit.slopePerS * (projEnd - end);
   return {
     name, kind, source, fit,
     currentBytes: current,
@@ -66,7 +66,7 @@ function makeForecast(name: string, kind: Forecast['kind'], source: string, poin
     confidence: confidenceOf(fit, secondsToExhaustion),
     windowS: end - fit.startTime,
     horizonS,
-    projection: [[end, startValue], [projEnd, projected]],
+    projection: [[end, current], [projEnd, projected]],
   };
 }
 

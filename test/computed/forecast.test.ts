@@ -1,0 +1,58 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { trendAlertRule } from '../../src/computed/alert-rule.js';
+import { forecastAll, forecastMemAvailable } from '../../src/computed/forecast.js';
+import { makeTimeline, real, sample } from '../audits/make-timeline.js';
+
+/**
+ * MemAvailable while 06_sysstat's slow_alloc.py added 16 MiB every 1.4 s: the kbavail column of the
+ * real `sadf -d -- -r` section, 14:56:02–14:57:32 UTC (10 samples, before the allocations were freed).
+ */
+export function sysstatAvailable(): [number, number][] {
+  const csv = real('06_sysstat/sadf_d_r_S_W_B.csv');
+  const section = csv.slice(csv.indexOf('# hostname;interval;timestamp;kbmemfree'), csv.indexOf('# hostname;interval;timestamp;kbswpfree'));
+  const rows = Papa.parse<Record<string, string>>(section.replace(/^# /, ''), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+  return rows.slice(0, 10).map((r) => [Date.parse(r.timestamp!.replace(' UTC', 'Z').replace(' ', 'T')) / 1000, Number(r.kbavail) * 1024]);
+}
+
+export function sysstatTimeline() {
+  return makeTimeline({
+    artifacts: { meminfo: sysstatAvailable().map(([time, avail]) => sample('06_sysstat/sadf_d_r_S_W_B.csv', time, { MemTotal: 24684084 * 1024, MemAvailable: avail, SwapTotal: 0 })) },
+  });
+}
+
+describe('forecastMemAvailable', () => {
+  it('projects the real allocation ramp to exhaustion with a stated window and confidence', () => {
+    const f = forecastMemAvailable(sysstatTimeline())!;
+    expect(f.fit.n).toBe(10);
+    expect(f.windowS).toBe(90);
+    expect(f.fit.r2).toBeGreaterThan(0.99);
+    expect(f.currentBytes).toBe(23381856 * 1024);
+    // ~11 MiB/s down: about 35 minutes left.
+    expect(f.secondsToExhaustion!).toBeGreaterThan(30 * 60);
+    expect(f.secondsToExhaustion!).toBeLessThan(40 * 60);
+    expect(f.withinHorizon).toBe(true);
+    // Ten samples with r² > 0.9 are high, but 35 min is > 10× the 90 s window: one step down.
+    expect(f.confidence).toBe('medium');
+    expect(f.projection[1]![1]).toBeCloseTo(0, -3);
+  });
+
+  it('is null with one sample, and forecastAll skips SwapFree without swap', () => {
+    const one = makeTimeline({ artifacts: { meminfo: [sample('m', 1, { MemTotal: 10, MemAvailable: 5 })] } });
+    expect(forecastMemAvailable(one)).toBeNull();
+    expect(forecastAll(sysstatTimeline()).map((f) => f.name)).toEqual(['MemAvailable']);
+  });
+});
+
+describe('trendAlertRule', () => {
+  it('fits the window to the observed leak and keeps the runbook default otherwise', () => {
+    const fast = trendAlertRule(forecastMemAvailable(sysstatTimeline()));
+    expect(fast.windowS).toBe(1800);
+    expect(fast.horizonS).toBe(3600);
+    expect(fast.yaml).toContain('predict_linear(node_memory_MemAvailable_bytes[30m], 3600) < 0');
+    expect(fast.yaml).toContain('node_memory_MemAvailable_bytes < 0.80 * (node_memory_MemAvailable_bytes offset 1h)');
+    const none = trendAlertRule(null);
+    expect(none.yaml).toContain('[2h], 3600');
+    expect(none.reason).toContain('runbook');
+  });
+});
