@@ -102,6 +102,8 @@ export interface ChartData {
   forecast?: { name: string; points: [number, number][] };
   /** For `bars` charts (buddyinfo by order): category labels on the x axis. */
   categories?: string[];
+  /** For `bars` charts: the x axis title (`order (block size)`). */
+  categoryTitle?: string;
 }
 
 export interface ReportBundle {
