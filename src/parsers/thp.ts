@@ -19,14 +19,15 @@ export function parseThpSetting(text: string, ctx: ParseContext): Parsed<ThpSett
   if (settingIndex < 0) return { data, diagnostics: [fileDiagnostic(ctx, 'empty: no THP setting')] };
   for (const word of splitFields(lines[settingIndex] ?? '')) {
     const match = OPTION.exec(word);
-    const bracketed = match?.[1] !== undefined && match[3] !== undefined;
-    if (match === null || (match[1] === undefined) !== (match[3] === undefined)) {
+    const opens = match?.[1] !== undefined;
+    const closes = match?.[3] !== undefined;
+    if (match === null || opens !== closes) {
       diagnostics.push(lineDiagnostic(ctx, settingIndex, `expected a THP option like "madvise" or "[madvise]", got ${quoteLine(word)}`));
       continue;
     }
     const option = match[2] ?? '';
     data.options.push(option);
-    if (!bracketed) continue;
+    if (!opens) continue;
     if (data.selected !== null) diagnostics.push(lineDiagnostic(ctx, settingIndex, `two options in brackets; keeping "${data.selected}"`));
     else data.selected = option;
   }
