@@ -21,10 +21,15 @@ function inWindow(points: Point[], startS: number, endS: number): Point[] {
   return points.filter(([t]) => t >= startS && t <= endS);
 }
 
+/** Drops the middle of three points with the same value: the line looks the same, the file is smaller. */
+export function dropFlatRuns(points: Point[]): Point[] {
+  return points.filter((p, i) => i === 0 || i === points.length - 1 || points[i - 1]![1] !== p[1] || points[i + 1]![1] !== p[1]);
+}
+
 /** One polyline per series; long series are cut down with LTTB so peaks survive. */
 export function lineLayer(chart: ChartData, startS: number, endS: number): SeriesLayer {
   const series = chart.series
-    .map((s, index) => ({ s, index, points: downsample(inWindow(s.points, startS, endS), MAX_CHART_POINTS) }))
+    .map((s, index) => ({ s, index, points: dropFlatRuns(downsample(inWindow(s.points, startS, endS), MAX_CHART_POINTS)) }))
     .filter((entry) => entry.points.length > 0);
   const maxValue = Math.max(0, ...series.flatMap((entry) => entry.points.map(([, v]) => v)));
   return {
