@@ -4,7 +4,8 @@
  * (COMMAND, COMM, CMD or ARGS). Columns left of the command hold one word each. When a second
  * command column follows (`comm,args`: both headed COMMAND), the first is the comm: ps pads it
  * to a fixed width, so it ends where the args column starts (see commOf) and a comm with spaces
- * survives. With a single command column, its whole text is the comm.
+ * survives. One-word columns after the command (sos's `...,comm,cgroup`) are read from the right.
+ * With a single command column (`ps auxwww`: the args), its whole text is the comm.
  * ps has no swap column: swapBytes is 0, said once in a diagnostic, like any missing column.
  *
  * Real sample (01_baseline/ps_sorted_rss_head40.txt, `ps -eo pid,ppid,user,rss,vsz,oomadj,comm,args --sort=-rss`):
@@ -38,37 +39,47 @@ function words(line: string): Word[] {
   return [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
-/** Where the header puts each column, and where the comm ends (the start of an args column after it). */
+/** What the header says about the columns around the command column. */
 interface Layout {
   leftColumns: string[];
   hasCommand: boolean;
+  /** Header position of an args column right after the comm (`comm,args`), else null. */
   argsStart: number | null;
+  /** One-word columns after the command column (`comm,cgroup`), read from the right. */
+  rightColumnCount: number;
 }
 
 function layoutOf(header: Word[]): Layout {
   const commandAt = header.findIndex((w) => COMMAND_HEADERS.has(w.text));
-  if (commandAt < 0) return { leftColumns: header.map((w) => w.text), hasCommand: false, argsStart: null };
-  const next = header[commandAt + 1];
+  if (commandAt < 0) return { leftColumns: header.map((w) => w.text), hasCommand: false, argsStart: null, rightColumnCount: 0 };
+  const after = header.slice(commandAt + 1);
+  const args = after[0] !== undefined && COMMAND_HEADERS.has(after[0].text) ? after[0] : null;
   return {
     leftColumns: header.slice(0, commandAt).map((w) => w.text),
     hasCommand: true,
-    argsStart: next !== undefined && COMMAND_HEADERS.has(next.text) ? next.start : null,
+    argsStart: args?.start ?? null,
+    rightColumnCount: args ? 0 : after.length,
   };
 }
 
 /**
- * The comm of one row: the text after the left columns, up to where the args column begins.
+ * The comm of one row: the text after the left columns, up to where the args column begins
+ * (or the right-hand columns, or the end of the line).
  * A header wider than its column (OOMADJ over 5-wide numbers) shifts the comm's header but not
  * its rows, and ps absorbs any overflow into the comm's padding, so only the args' header
  * position is reliable. procps 4 gives the comm 14 columns, though, and a 15-character comm
  * overflows by one: then the comm runs to the first space from the end of its column.
  * Spaces around a comm cannot be told from padding, so they are dropped.
  */
-function commOf(line: string, commStart: number, argsStart: number | null): string {
-  if (argsStart === null) return line.slice(commStart).trim();
-  const columnEnd = Math.max(argsStart - 1, commStart);
-  const space = line.indexOf(' ', columnEnd);
-  return line.slice(commStart, space < 0 ? line.length : space).trim();
+function commOf(line: string, row: Word[], commStart: number, layout: Layout): string {
+  let end = line.length;
+  if (layout.argsStart !== null) {
+    const space = line.indexOf(' ', Math.max(layout.argsStart - 1, commStart));
+    if (space >= 0) end = space;
+  } else if (layout.rightColumnCount > 0) {
+    end = Math.max(row[row.length - layout.rightColumnCount]?.start ?? end, commStart);
+  }
+  return line.slice(commStart, end).trim();
 }
 
 export function parsePsTable(text: string, ctx: ParseContext): Parsed<ProcRow[]> {
@@ -112,7 +123,7 @@ export function parsePsTable(text: string, ctx: ParseContext): Parsed<ProcRow[]>
     data.push({
       pid: numbers.pid,
       ppid: numbers.ppid,
-      comm: layout.hasCommand ? commOf(line, commStart, layout.argsStart) : '',
+      comm: layout.hasCommand ? commOf(line, row, commStart, layout) : '',
       rssBytes: numbers.rssKb * BYTES_PER_KIB,
       swapBytes: 0,
       oomScoreAdj: numbers.oomScoreAdj,

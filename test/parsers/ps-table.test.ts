@@ -55,9 +55,24 @@ describe('parsePsTable on a live process with a hostile comm', () => {
     expect(data[0]!.rssBytes).toBeGreaterThan(0);
   });
 
+  const psOf = (...args: string[]) => parsePsTable(execFileSync('ps', [...args, '-p', String(child.pid)], { encoding: 'utf8' }), ctx);
+
   it('keeps the comm when it is the last column', () => {
-    const output = execFileSync('ps', ['-o', 'pid,comm', '-p', String(child.pid)], { encoding: 'utf8' });
-    expect(parsePsTable(output, ctx).data[0]?.comm).toBe('We (b) "q" <i>?');
+    expect(psOf('-o', 'pid,comm').data[0]?.comm).toBe('We (b) "q" <i>?');
+  });
+
+  it('keeps the comm before one-word columns (sosreport\'s ps axo ...,comm,cgroup)', () => {
+    const output = execFileSync('ps', ['axo', 'pid,ppid,user,group,lwp,nlwp,start_time,comm,cgroup'], { encoding: 'utf8' });
+    const { data, diagnostics } = parsePsTable(output, ctx);
+    expect(data.find((r) => r.pid === child.pid)).toMatchObject({ ppid: process.pid, comm: 'We (b) "q" <i>?' });
+    expect(data.find((r) => r.pid === 1)?.comm).not.toContain(' ');
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('takes the args as the comm in the BSD user format (sosreport\'s ps auxwww)', () => {
+    const { data, diagnostics } = psOf('uwww');
+    expect(data).toEqual([expect.objectContaining({ pid: child.pid, ppid: 0, comm: title })]);
+    expect(diagnostics.map((d) => d.message)).toContain('ps header has no OOMADJ/OOM_SCORE_ADJ column; oomScoreAdj read as 0');
   });
 });
 
