@@ -47,12 +47,14 @@ function fileUses(procs: ProcMaps[]): FileUse[] {
 }
 
 const clean = (r: SmapsRollup) => (r.Shared_Clean ?? 0) + (r.Private_Clean ?? 0);
+/** RSS counts a shared page once per mapping process; Pss_File splits it, so it is the page cache really pinned. */
+const pinnedOf = (r: SmapsRollup) => r.Pss_File ?? clean(r);
 
 function rollupSignals(procs: ProcMaps[], memTotal: number | null): Signal[] {
   return procs.filter((p) => p.rollup && clean(p.rollup) >= th('mmapLargeBytes')).map((p) => {
     const r = p.rollup!;
     return {
-      severity: memTotal && (100 * clean(r)) / memTotal >= th('mmapWarnPct') ? 'warning' : 'info',
+      severity: memTotal && (100 * pinnedOf(r)) / memTotal >= th('mmapWarnPct') ? 'warning' : 'info',
       text: `${p.comm} (pid ${p.pid}) has ${fmtBytes(r.Rss ?? 0)} RSS of which ${fmtBytes(r.Shared_Clean ?? 0)} Shared_Clean and ${fmtBytes(r.Private_Clean ?? 0)} Private_Clean`
         + `${(r.Shared_Dirty ?? 0) > 0 ? ` and ${fmtBytes(r.Shared_Dirty!)} Shared_Dirty` : ''}: file-backed mapped pages, counted as page cache, not anonymous memory`
         + `${r.Pss_File !== undefined ? ` (its fair share, Pss_File, is ${fmtBytes(r.Pss_File)})` : ''}.`,
@@ -70,11 +72,14 @@ function repeatSignals(uses: FileUse[], procs: ProcMaps[], memTotal: number | nu
     if (mappings < 2) continue;
     const total = list.reduce((s, u) => s + u.mappedBytes, 0);
     const within = list.filter((u) => u.count > 1).map((u) => `${u.count}× in pid ${u.pid}`).join(', ');
-    const rss = list.reduce((s, u) => s + clean(procs.find((p) => p.pid === u.pid)?.rollup ?? {}), 0);
+    const rollups = list.map((u) => procs.find((p) => p.pid === u.pid)?.rollup ?? {});
+    const rss = rollups.reduce((sum, r) => sum + clean(r), 0);
+    const pinned = rollups.reduce((sum, r) => sum + pinnedOf(r), 0);
     signals.push({
-      severity: memTotal && (100 * rss) / memTotal >= th('mmapWarnPct') ? 'warning' : 'info',
-      text: `${path} is mapped ${mappings} times${list.length > 1 ? ` across ${list.length} processes` : ''}${within ? ` (${within})` : ''}: ${fmtBytes(total)} of address space`
-        + `${memTotal ? `; those processes hold ${fmtBytes(rss)} of clean file-backed RSS (${fmtPct(rss, memTotal)} of MemTotal)` : ''}.`,
+      severity: memTotal && (100 * pinned) / memTotal >= th('mmapWarnPct') ? 'warning' : 'info',
+      text: `${path} is mapped ${mappings} times${list.length > 1 ? ` across ${list.length} processes` : ''}${within ? ` (${within})` : ''}: ${fmtBytes(total)} of address space; `
+        + `those processes show ${fmtBytes(rss)} of clean file-backed RSS, and the page cache they pin (their Pss_File) is ${fmtBytes(pinned)}`
+        + `${memTotal ? ` (${fmtPct(pinned, memTotal)} of MemTotal)` : ''}.`,
       evidence: list.map((u) => ({ source: `proc/${u.pid}/maps`, text: `${u.count} mapping(s) of ${path}, ${fmtBytes(u.mappedBytes)}` })),
       remediation: [{
         text: `In the application: map ${path} once and share the mapping, call munmap() after use, or read and release instead of keeping the whole file mapped for the process lifetime.`,

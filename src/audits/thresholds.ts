@@ -62,7 +62,7 @@ export const THRESHOLDS = {
   sysvOrphanWarnPct: t(1, '% of MemTotal', 'memtrail', 'Orphaned segments this large are worth an ipcrm.'),
   mmapLargeBytes: t(256 * 1024 * 1024, 'bytes', 'memtrail', 'File-backed mappings above 256 MiB per process are worth naming.'),
   mmapRepeatMinBytes: t(64 * 1024 * 1024, 'bytes', 'memtrail', 'Below 64 MiB a file mapped several times is a shared library\'s segments, not retention.'),
-  mmapWarnPct: t(5, '% of MemTotal', 'memtrail', 'Repeated mappings of one file holding this share of RAM as RSS are real pressure.'),
+  mmapWarnPct: t(5, '% of MemTotal', 'memtrail', 'Page cache pinned by mappings (Pss_File, or clean RSS) at this share of RAM is real pressure.'),
   unexplainedWarnPct: t(10, '% of MemTotal', 'memtrail', 'meminfo lines normally account for all but a few percent of MemTotal.'),
   unexplainedCritPct: t(25, '% of MemTotal', 'memtrail', 'A quarter of RAM in no meminfo line: the "memory is just gone" case.'),
 } as const satisfies Record<string, Threshold>;
