@@ -11,7 +11,7 @@
  * and /dev/kmsg `6,22743,6115623303887,-;oom-kill:…`.
  */
 import { messageLine as message, type EnvelopeLine } from './types.js';
-import { epochSPlus, type CivilTime } from './wall-clock.js';
+import type { CivilTime } from './wall-clock.js';
 
 /** Turns a zone-less civil stamp into epoch seconds; the caller records what it had to assume. */
 export type LocalStampReader = (civil: CivilTime) => number | null;
@@ -68,7 +68,7 @@ export class DmesgEnvelope {
     if (uptime !== null) return this.uptimeLine(rest.slice(uptime[0].length), Number(uptime[1]), uptime[2] !== undefined, hasPrio);
     const delta = RELTIME_DELTA.exec(rest);
     if (delta !== null) {
-      if (this.reltimeWallS !== null) this.reltimeWallS = epochSPlus(this.reltimeWallS, Number(delta[1]));
+      if (this.reltimeWallS !== null) this.reltimeWallS += Number(delta[1]);
       return message('dmesg-reltime', rest.slice(delta[0].length), null, this.reltimeWallS, true);
     }
     const ctime = CTIME.exec(rest);

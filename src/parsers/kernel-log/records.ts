@@ -22,8 +22,12 @@ const MAX_JOINED_CHARS = 2048;
 const BUDDY_FRAGMENT = /^(?:\d+\*\d+kB|\([A-Z]+\)|= ?\d+kB)\s*$/;
 
 interface PendingRecord extends KernelRecord {
-  enveloped: boolean;
+  /** Envelope name; '' for a bare line. */
+  envelope: string;
 }
+
+/** Machine formats hold one record per line: a line they cannot read is never a wrap of the one before. */
+const UNWRAPPABLE_ENVELOPES = new Set(['', 'journal-json', 'kmsg']);
 
 interface LineTally {
   count: number;
@@ -86,7 +90,7 @@ export class RecordBuilder {
       target.more.push(...rest);
       return;
     }
-    this.open({ index, text: first, more: rest, uptime: line.uptime, wallTime: line.wallTime, yearless: line.yearless, boot: 0, enveloped: true });
+    this.open({ index, text: first, more: rest, uptime: line.uptime, wallTime: line.wallTime, yearless: line.yearless, boot: 0, envelope: line.envelope });
   }
 
   private pushContinuation(text: string, index: number): void {
@@ -98,7 +102,7 @@ export class RecordBuilder {
   private pushUnrecognised(text: string, index: number): void {
     const last = this.pending.at(-1);
     const lastLine = last === undefined ? '' : (last.more.at(-1) ?? last.text);
-    if (last === undefined || !last.enveloped || lastLine.length + text.length > MAX_JOINED_CHARS) {
+    if (last === undefined || UNWRAPPABLE_ENVELOPES.has(last.envelope) || lastLine.length + text.length > MAX_JOINED_CHARS) {
       this.pushBare(text, index);
       return;
     }
@@ -109,7 +113,7 @@ export class RecordBuilder {
 
   private pushBare(text: string, index: number): void {
     tally(this.bareLines, index);
-    this.open({ index, text, more: [], uptime: null, wallTime: null, yearless: false, boot: 0, enveloped: false });
+    this.open({ index, text, more: [], uptime: null, wallTime: null, yearless: false, boot: 0, envelope: '' });
   }
 
   /** The latest record in the window that awaits a fragment, else the latest record in the window. */

@@ -4,7 +4,7 @@
  * year-less ones get a provisional year that counts Dec→Jan rollovers, and `yearShift()` tells the
  * caller how far to move them once the file has ended, so that the last one lands in `yearHint`.
  */
-import { addMilliseconds, addYears, isValid, parseISO, subMinutes } from 'date-fns';
+import { addYears, isValid, parseISO, subMinutes } from 'date-fns';
 import { monthIndex } from './month-names.js';
 
 const MS_PER_S = 1000;
@@ -24,14 +24,17 @@ export interface CivilTime {
 
 export type WallResult = { epochS: number } | { unknownMonth: string } | { invalid: true };
 
-/** ISO 8601 with an offset (`Z`, `+00:00`, `+0000`; fraction after `.` or `,`) → epoch seconds, else null. */
-export function isoToEpochS(text: string): number | null {
-  const date = parseISO(text);
-  return isValid(date) ? date.getTime() / MS_PER_S : null;
-}
+const ISO_FRACTION = /[.,](\d+)/;
 
-export function epochSPlus(epochS: number, deltaS: number): number {
-  return addMilliseconds(epochS * MS_PER_S, deltaS * MS_PER_S).getTime() / MS_PER_S;
+/**
+ * ISO 8601 with an offset (`Z`, `+00:00`, `+0000`; fraction after `.` or `,`) → epoch seconds, else null.
+ * The fraction is added after date-fns has read the rest, because a Date keeps only milliseconds.
+ */
+export function isoToEpochS(text: string): number | null {
+  const fraction = ISO_FRACTION.exec(text);
+  const date = parseISO(fraction === null ? text : text.replace(fraction[0], ''));
+  if (!isValid(date)) return null;
+  return date.getTime() / MS_PER_S + (fraction === null ? 0 : Number(`0.${fraction[1]}`));
 }
 
 /** Moves an epoch by whole calendar years (the year-less fix-up at the end of a file). */
@@ -60,8 +63,8 @@ export class LocalClock {
     const local = new Date(Date.UTC(year, month, civil.day, civil.hour, civil.minute, wholeSecond));
     // Date.UTC silently carries Feb 30 into March; a stamp that does that is not a date.
     if (!isValid(local) || local.getUTCDate() !== civil.day || local.getUTCMonth() !== month) return { invalid: true };
-    const withFraction = addMilliseconds(local, Math.round((civil.second - wholeSecond) * MS_PER_S));
-    return { epochS: subMinutes(withFraction, this.utcOffsetMinutes).getTime() / MS_PER_S };
+    // The fraction is added last: a Date keeps only milliseconds, journalctl prints microseconds.
+    return { epochS: subMinutes(local, this.utcOffsetMinutes).getTime() / MS_PER_S + (civil.second - wholeSecond) };
   }
 
   /** Years to add to every year-less wall time once the file has ended (≤ 0). */
