@@ -34,7 +34,7 @@ function binaryUnit(maxBytes: number): { divisor: number; name: string } {
  * Y ticks from 0 to a "nice" maximum. Bytes get ticks at round numbers of ONE binary unit
  * (0, 4, 8, 12, 16 GiB) instead of mixed units, so the axis reads at a glance.
  */
-export function valueAxis(unit: ChartData['unit'], maxValue: number, tickCount = 5): ValueAxis {
+export function valueAxis(unit: ChartData['unit'], maxValue: number, tickCount = 6): ValueAxis {
   const top = maxValue > 0 ? maxValue : 1;
   if (unit === 'bytes') {
     const { divisor, name } = binaryUnit(top);

@@ -8,9 +8,9 @@ describe('valueAxis', () => {
   it('ticks bytes at round numbers of one binary unit', () => {
     const axis = valueAxis('bytes', 15.6 * GIB);
     expect(axis.title).toBe('GiB');
-    expect(axis.max).toBe(20 * GIB);
-    expect(axis.ticks.map((t) => t.label)).toEqual(['0 GiB', '5 GiB', '10 GiB', '15 GiB', '20 GiB']);
-    expect(axis.ticks[1]!.value).toBe(5 * GIB);
+    expect(axis.max).toBe(16 * GIB);
+    expect(axis.ticks.map((t) => t.label)).toEqual(['0 GiB', '2 GiB', '4 GiB', '6 GiB', '8 GiB', '10 GiB', '12 GiB', '14 GiB', '16 GiB']);
+    expect(axis.ticks[1]!.value).toBe(2 * GIB);
   });
 
   it('switches to MiB below one GiB', () => {
@@ -20,7 +20,7 @@ describe('valueAxis', () => {
   });
 
   it('labels percent and rates with their unit, and survives an all-zero series', () => {
-    expect(valueAxis('percent', 38).ticks.map((t) => t.label)).toEqual(['0%', '10%', '20%', '30%', '40%']);
+    expect(valueAxis('percent', 38).ticks.map((t) => t.label)).toEqual(['0%', '5%', '10%', '15%', '20%', '25%', '30%', '35%', '40%']);
     expect(valueAxis('per-second', 2400).ticks.at(-1)!.label).toBe('2.5k/s');
     expect(valueAxis('count', 0).max).toBe(1);
   });
