@@ -29,7 +29,7 @@ export function iso(epochS: number): string {
 /** 5400 → "1 hour 30 minutes"; seconds shown only below an hour. */
 export function fmtDuration(seconds: number): string {
   const d = intervalToDuration({ start: 0, end: Math.round(seconds) * 1000 });
-  const format: (keyof Duration)[] = seconds < 3600 ? ['minutes', 'seconds'] : ['days', 'hours', 'minutes'];
+  const format: (keyof Duration)[] = seconds < 3600 ? ['minutes', 'seconds'] : ['years', 'months', 'days', 'hours', 'minutes'];
   return formatDuration(d, { format }) || '0 seconds';
 }
 

@@ -52,8 +52,10 @@ function shareSignals(t: Timeline): Signal[] {
   return [{ severity, text, evidence }];
 }
 
-function explodedCaches(caches: SlabCacheGrowth[]): SlabCacheGrowth[] {
-  return caches.filter((c) => c.growthFactor >= th('slabExplosionFactor') && c.peakBytes - c.firstBytes >= th('slabExplosionMinBytes'));
+/** Caches that grew tenfold within the capture, or that alone hold a slabShareWarnPct share of RAM (grown before it). */
+function explodedCaches(caches: SlabCacheGrowth[], memTotal: number | null): SlabCacheGrowth[] {
+  return caches.filter((c) => (c.growthFactor >= th('slabExplosionFactor') && c.peakBytes - c.firstBytes >= th('slabExplosionMinBytes'))
+    || (memTotal !== null && (100 * c.peakBytes) / memTotal >= th('slabShareWarnPct')));
 }
 
 function explosionSignals(t: Timeline, exploded: SlabCacheGrowth[], memTotal: number | null): Signal[] {
@@ -62,8 +64,10 @@ function explosionSignals(t: Timeline, exploded: SlabCacheGrowth[], memTotal: nu
     const vfs = VFS_CACHE.test(c.name);
     const share = memTotal ? ` (${fmtPct(c.peakBytes, memTotal)} of MemTotal)` : '';
     const fell = c.lastBytes < c.peakBytes / 2 ? ` By the last sample it was back to ${fmtBytes(c.lastBytes)}, so it was reclaimable.` : '';
-    const text = `${vfs ? `${c.name} cache explosion: ` : ''}${c.name} grew ${Number.isFinite(c.growthFactor) ? `${Math.round(c.growthFactor)}×` : 'from empty'}, `
-      + `from ${fmtBytes(c.firstBytes)} to ${fmtBytes(c.peakBytes)}${share} with ${c.peakActiveObjs.toLocaleString('en-US')} active objects.`
+    const growth = c.growthFactor >= th('slabExplosionFactor')
+      ? `grew ${Number.isFinite(c.growthFactor) ? `${Math.round(c.growthFactor)}×` : 'from empty'}, from ${fmtBytes(c.firstBytes)} to ${fmtBytes(c.peakBytes)}${share}`
+      : `holds ${fmtBytes(c.peakBytes)}${share} at its peak, ${fmtBytes(c.firstBytes)} at the first sample,`;
+    const text = `${vfs ? `${c.name} cache explosion: ` : ''}${c.name} ${growth} with ${c.peakActiveObjs.toLocaleString('en-US')} active objects.`
       + (vfs ? ' Something stats or opens huge numbers of distinct paths (log processors, scanners, backup agents, NFS or overlayfs).' : '')
       + fell;
     const severity = memTotal && (100 * c.peakBytes) / memTotal >= th('slabShareWarnPct') ? 'critical' : 'warning';
@@ -111,7 +115,7 @@ export const slabGrowthAudit: Audit = {
     const t = ctx.timeline;
     const caches = [...ctx.computed.get(slabCacheGrowth)].sort((a, b) => b.peakBytes - a.peakBytes);
     const memTotal = lastMeminfo(t)?.data.MemTotal ?? null;
-    const exploded = explodedCaches(caches);
+    const exploded = explodedCaches(caches, memTotal);
     const signals = [...shareSignals(t), ...explosionSignals(t, exploded, memTotal)];
     if (signals.every((s) => s.severity === 'info')) return null;
     signals.push(...dropCachesSignals(t));
