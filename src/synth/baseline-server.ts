@@ -10,8 +10,15 @@ export const MEM_TOTAL_KB = 16_384_000;
 export const GiB_KB = 1_048_576;
 
 const proc = (pid: number, ppid: number, comm: string, cmdline: string[], anonKb: number, fileKb: number, oomScoreAdj = 0): ProcState => ({
-  pid, ppid, comm, cmdline, anonKb, fileKb, swapKb: 0, oomScoreAdj, uid: 0, state: 'S',
+  pid, ppid, comm, cmdline, anonKb, fileKb, swapKb: 0, oomScoreAdj, uid: 0, state: 'S', unit: UNIT_OF[comm],
 });
+
+/** The service each daemon runs in; a restarted worker stays in app-worker.service. */
+const UNIT_OF: Record<string, string> = {
+  'systemd-journal': 'systemd-journald.service', 'systemd-udevd': 'systemd-udevd.service', rsyslogd: 'rsyslog.service',
+  cron: 'cron.service', sshd: 'ssh.service', node_exporter: 'prometheus-node-exporter.service',
+  postgres: 'postgresql@15-main.service', nginx: 'nginx.service', python3: 'app-worker.service', java: 'app-service.service',
+};
 
 export function baselineProcesses(): ProcState[] {
   return [

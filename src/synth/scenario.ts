@@ -25,8 +25,8 @@ export interface Scenario {
   state(f: number): ServerState;
   /** dmesg lines beyond the boot lines, given the uptime at fraction f. */
   kernelLog?(uptimeAt: (f: number) => number, stateAt: (f: number) => ServerState): string[];
-  /** systemd units and their memory settings (null MemoryMax = infinity). */
-  units?: { unit: string; memoryMaxBytes: number | null; mainPid: number }[];
+  /** MemoryMax per systemd unit where one is set (every other unit shows `infinity`). */
+  memoryMax?: Record<string, number>;
   /** A v1 memory cgroup to capture (oom_control, usage, failcnt). */
   cgroup?(f: number): { path: string; usageBytes: number; limitBytes: number; failcnt: number; oomKillDisable: boolean; underOom: boolean; oomKills: number };
 }

@@ -20,6 +20,8 @@ export interface ProcState {
   mappedFiles?: { path: string; kb: number; count: number }[];
   uid?: number;
   state?: string;
+  /** The systemd service the process runs in (its cgroup), if any. */
+  unit?: string;
 }
 
 export interface TmpfsMount {

@@ -1,27 +1,35 @@
-/** systemd units and memory-cgroup files of a synthetic bundle, when the scenario has them. */
+/** systemd units and memory-cgroup files of a synthetic bundle. */
 import type { Scenario } from './scenario.js';
+import type { ServerState } from './server-state.js';
 
-/** `systemctl show -p Id,MemoryMax,MemoryHigh,MemorySwapMax,OOMPolicy,RuntimeMaxSec,MainPID` blocks. */
-function systemctlShowText(units: NonNullable<Scenario['units']>): string {
+/**
+ * `systemctl show -p Id,MemoryMax,MemoryHigh,MemorySwapMax,OOMPolicy,RuntimeMaxSec` blocks for the
+ * services running at the end, as the collector captures them (docs/bundle-format.md).
+ */
+function systemctlShowText(scenario: Scenario, last: ServerState): string {
+  const units = [...new Set(last.processes.flatMap((p) => (p.unit ? [p.unit] : [])))].sort();
   return units
-    .map((u) =>
-      [
-        `Id=${u.unit}`,
-        `MainPID=${u.mainPid}`,
-        `MemoryMax=${u.memoryMaxBytes ?? 'infinity'}`,
+    .map((unit) => {
+      return [
+        `Id=${unit}`,
+        `MemoryMax=${scenario.memoryMax?.[unit] ?? 'infinity'}`,
         'MemoryHigh=infinity',
         'MemorySwapMax=infinity',
         'OOMPolicy=stop',
-        'RuntimeMaxUSec=infinity',
-      ].join('\n'),
-    )
+        'RuntimeMaxSec=infinity',
+      ].join('\n');
+    })
     .join('\n\n')
     .concat('\n');
 }
 
-export function staticExtras(scenario: Scenario): [string, string][] {
-  const out: [string, string][] = [];
-  if (scenario.units) out.push(['commands/systemctl_show', systemctlShowText(scenario.units)]);
+/** /proc/PID/cgroup on a unified (v2) hierarchy. */
+export function cgroupText(p: ServerState['processes'][number]): string {
+  return `0::${p.unit ? `/system.slice/${p.unit}` : '/user.slice/user-1000.slice/session-4.scope'}\n`;
+}
+
+export function staticExtras(scenario: Scenario, last: ServerState): [string, string][] {
+  const out: [string, string][] = [['commands/systemctl_show_-p_Id,MemoryMax,MemoryHigh,MemorySwapMax,OOMPolicy,RuntimeMaxSec', systemctlShowText(scenario, last)]];
   if (scenario.cgroup) {
     const cg = scenario.cgroup(1);
     const dir = `sys/fs/cgroup/memory${cg.path}`;

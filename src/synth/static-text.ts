@@ -71,9 +71,11 @@ export function sysvipcText(segments: ShmSegment[], now: number): string {
   return header + rows.map((r) => `${r}\n`).join('');
 }
 
-/** `du -k` style: size in KiB, a tab, the path; largest first. */
-export function duText(s: ServerState): string {
-  const files = s.tmpfs.flatMap((t) => t.files).sort((a, b) => b.kb - a.kb);
+/** `du -akx -d 3 <mount> | sort -rn`: KiB, a tab, the path; the mount itself first, then largest first. */
+export function duText(s: ServerState, mountpoint: string): string {
+  const mount = s.tmpfs.find((t) => t.mountpoint === mountpoint);
+  if (!mount) return '';
+  const files = [{ path: mountpoint, kb: mount.usedKb }, ...mount.files].sort((a, b) => b.kb - a.kb);
   return files.map((f) => `${Math.round(f.kb)}\t${f.path}\n`).join('');
 }
 
@@ -96,12 +98,13 @@ export function mapsText(p: ProcState): string {
   let address = 0x7f0000000000;
   const line = (kb: number, perms: string, path: string, inode = 0) => {
     const start = address;
-    address += kb * 1024 + 0x1000;
-    return `${start.toString(16)}-${(start + kb * 1024).toString(16)} ${perms} 00000000 ${inode ? 'fd:01' : '00:00'} ${inode} ${path ? `                    ${path}` : ''}`.trimEnd();
+    const bytes = Math.round(kb) * 1024;
+    address += bytes + 0x1000;
+    return `${start.toString(16)}-${(start + bytes).toString(16)} ${perms} 00000000 ${inode ? 'fd:01' : '00:00'} ${inode} ${path ? `                    ${path}` : ''}`.trimEnd();
   };
   const lines = [
     `55d4a3c4e000-55d4a3c70000 r--p 00000000 fd:01 1310730                    /usr/bin/${p.comm}`,
-    `55d4a5000000-${(0x55d4a5000000 + p.anonKb * 1024).toString(16)} rw-p 00000000 00:00 0                          [heap]`,
+    `55d4a5000000-${(0x55d4a5000000 + Math.round(p.anonKb) * 1024).toString(16)} rw-p 00000000 00:00 0                          [heap]`,
   ];
   for (const f of p.mappedFiles ?? []) {
     for (let i = 0; i < f.count; i++) lines.push(line(f.kb, 'r--s', f.path, 2_621_444));

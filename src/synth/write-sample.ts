@@ -12,7 +12,7 @@ import { buddyinfoText, meminfoText, pressureText, procsText, slabinfoText, smap
 import { DEFAULT_SYSCTL, type Scenario } from './scenario.js';
 import { meminfoOf, type ServerState } from './server-state.js';
 import { dfText, duText, ipcsPidsText, ipcsText, mapsText, mountsText, procSwapsText, statusText, swaponText, sysvipcText } from './static-text.js';
-import { staticExtras } from './static-extras.js';
+import { cgroupText, staticExtras } from './static-extras.js';
 
 const TOP_N = 5;
 
@@ -123,20 +123,24 @@ export function staticFiles(scenario: Scenario, last: ServerState, bootTime: num
   files.set('commands/df_-kPT', dfText(last));
   files.set('commands/ipcs_-m', ipcsText(last.shm));
   files.set('commands/ipcs_-m_-p', ipcsPidsText(last.shm));
-  files.set('commands/du_-k_shm', duText(last));
+  files.set('commands/du_-akx_-d_3__dev_shm', duText(last, '/dev/shm'));
+  files.set('commands/du_-akx_-d_3__run_shm', duText(last, '/run/shm'));
   for (const p of topProcesses(last, TOP_N)) {
     files.set(`proc/${p.pid}/status`, statusText(p));
     files.set(`proc/${p.pid}/smaps_rollup`, rollup(p));
     files.set(`proc/${p.pid}/maps`, mapsText(p));
     files.set(`proc/${p.pid}/cmdline`, `${p.cmdline.join('\0')}\0`);
     files.set(`proc/${p.pid}/oom_score_adj`, `${p.oomScoreAdj}\n`);
+    files.set(`proc/${p.pid}/cgroup`, cgroupText(p));
   }
   return files;
 }
 
-export function artifactRow(path: string, bytes: number) {
+/** A manifest artifact entry; `time` (when the capture finished) tells the loader when a one-shot capture was made. */
+export function artifactRow(path: string, bytes: number, time?: number) {
   return {
     path, command: path.startsWith('commands/') ? path.slice(9).replace(/_/g, ' ') : null, exit: 0, seconds: 0.01,
+    ...(time !== undefined ? { time } : {}),
     bytes, truncated: false, timedOut: false, error: null,
   };
 }
@@ -177,9 +181,9 @@ export async function writeSample(scenario: Scenario, outFile: string): Promise<
     for (const [path, text] of staticFiles(scenario, last, bootTime, end)) files.set(path, text);
     const kernel = [...bootLines(), ...(scenario.kernelLog?.(uptimeAt, scenario.state) ?? [])];
     files.set('commands/dmesg', `${kernel.join('\n')}\n`);
-    for (const [path, text] of staticExtras(scenario)) files.set(path, text);
+    for (const [path, text] of staticExtras(scenario, last)) files.set(path, text);
 
-    const manifest = manifestOf(scenario, bootTime, end, [...files.entries()].map(([path, text]) => artifactRow(path, Buffer.byteLength(text))));
+    const manifest = manifestOf(scenario, bootTime, end, [...files.entries()].map(([path, text]) => artifactRow(path, Buffer.byteLength(text), end)));
     files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
     const names = [...files.keys()].sort();

@@ -1,6 +1,6 @@
 /**
  * The server behind a bench bundle: the baseline application server grown to `procs` processes,
- * one slow leak (worker.py gains 300 MB/h, at most 7 GiB over the recording) and a batch job
+ * one slow leak (worker.py gains 200 MB/h, at most 4.5 GiB over the recording) and a batch job
  * whose 2 GiB memory cgroup OOM-kills it every 5 hours (systemd restarts it under a new pid).
  * One ServerState is reused and rewritten per sample: a week at 10 s is 60k states.
  */
@@ -26,9 +26,9 @@ export const BENCH_START = Date.UTC(2026, 2, 2, 0, 0, 0) / 1000;
 export const UPTIME_AT_START_S = 5 * 86_400 + 4_321;
 /** worker.py in the baseline server. */
 const LEAKER_PID = 1842;
-/** A slow leak: 300 MB/h, capped at 7 GiB so a week stays short of the OOM killer. */
-const LEAK_KB_PER_H = 300 * 1024;
-const LEAK_MAX_KB = 7 * GiB_KB;
+/** A slow leak: 200 MB/h, capped at 4.5 GiB so a week stays short of the OOM killer. */
+const LEAK_KB_PER_H = 200 * 1024;
+const LEAK_MAX_KB = 4.5 * GiB_KB;
 export const IMPORT_UNIT = 'batch-import.service';
 export const IMPORT_MEMCG = `/system.slice/${IMPORT_UNIT}`;
 export const IMPORT_LIMIT_KB = 2 * GiB_KB;

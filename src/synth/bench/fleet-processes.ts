@@ -16,15 +16,15 @@ const KERNEL_THREADS = [
 
 /** Worker pools of a typical web/app host: [comm, parent comm, smallest and largest anon kB, oom_score_adj]. */
 const POOLS: [string, number, number, number][] = [
-  ['php-fpm8.2', 18_000, 90_000, 0],
-  ['postgres', 6_000, 60_000, -900],
-  ['gunicorn', 40_000, 180_000, 0],
-  ['node', 60_000, 420_000, 0],
-  ['redis-server', 12_000, 200_000, 0],
-  ['containerd-shim', 6_000, 14_000, -998],
-  ['Web Content', 80_000, 300_000, 200],
-  ['tmux: server', 3_000, 6_000, 0],
-  ['sidekiq', 90_000, 380_000, 0],
+  ['php-fpm8.2', 9_000, 40_000, 0],
+  ['postgres', 3_000, 24_000, -900],
+  ['gunicorn', 20_000, 70_000, 0],
+  ['node', 30_000, 120_000, 0],
+  ['redis-server', 6_000, 60_000, 0],
+  ['containerd-shim', 4_000, 9_000, -998],
+  ['Web Content', 20_000, 90_000, 200],
+  ['tmux: server', 2_000, 5_000, 0],
+  ['sidekiq', 30_000, 110_000, 0],
   ['chronyd', 1_500, 2_500, 0],
 ];
 

@@ -43,7 +43,7 @@ function benchScenario(spec: BenchSpec, server: BenchServer): Scenario {
     state: () => server.stateAt(server.end),
     memoryMax: { [IMPORT_UNIT]: IMPORT_LIMIT_KB * 1024 },
     cgroup: () => ({
-      path: IMPORT_MEMCG, usageBytes: (importJob.anonKb + importJob.fileKb) * 1024, limitBytes: IMPORT_LIMIT_KB * 1024,
+      path: IMPORT_MEMCG, usageBytes: Math.round(importJob.anonKb + importJob.fileKb) * 1024, limitBytes: IMPORT_LIMIT_KB * 1024,
       failcnt: 18_211, oomKillDisable: false, underOom: false, oomKills: server.oomTimes().length,
     }),
   };

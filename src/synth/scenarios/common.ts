@@ -16,12 +16,6 @@ const COMMON = {
   intervalS: 300,
   timezone: 'Europe/Berlin',
   swapDevice: { name: '/dev/nvme0n1p3', type: 'partition' },
-  units: [
-    { unit: 'app-worker.service', memoryMaxBytes: null, mainPid: 1842 },
-    { unit: 'app-service.service', memoryMaxBytes: null, mainPid: 2103 },
-    { unit: 'nginx.service', memoryMaxBytes: null, mainPid: 1801 },
-    { unit: 'postgresql@15-main.service', memoryMaxBytes: null, mainPid: 1210 },
-  ],
 } satisfies Partial<Scenario>;
 
 export type ScenarioSpec = Omit<Scenario, keyof typeof COMMON | 'start'> & Partial<Omit<Scenario, 'name'>>;
