@@ -24,7 +24,7 @@ const THP_MADVISE: Remediation = {
 };
 
 /** Highest order with a free block, or -1 when the zone has none. */
-function highestOrder(z: BuddyZone): number {
+export function highestOrder(z: BuddyZone): number {
   for (let o = z.freeByOrder.length - 1; o >= 0; o--) if (z.freeByOrder[o]! > 0) return o;
   return -1;
 }
