@@ -80,7 +80,7 @@ describe('record killed with SIGKILL mid-sample', () => {
 describe('record rotation', () => {
   it('closes compressed segments and stays under --max-mb', () => {
     const dir = path.join(tmp, 'small');
-    const run = runCollector(['record', '-D', dir, '-i', '1', '-d', '6', '--slow-every', '1', '--max-mb', '1']);
+    const run = runCollector(['record', '-D', dir, '-i', '1', '-d', '11', '--slow-every', '1', '--max-mb', '1']);
     expect(run.status, run.stderr).toBe(0);
     const segments = readdirSync(path.join(dir, 'segments'));
     expect(segments.length).toBeGreaterThan(0);
