@@ -30,12 +30,19 @@ export function seriesCounts(t: Timeline): [string, Sample<unknown>[]][] {
   ];
 }
 
+/** The first few distinct sources (one per cgroup directory can make hundreds). */
+function listSources(sources: string[], shown = 3): string {
+  const distinct = [...new Set(sources)];
+  const names = distinct.slice(0, shown).map((s) => safe(s)).join(', ');
+  return distinct.length > shown ? `${names} and ${distinct.length - shown} more` : names;
+}
+
 export function samplesSection(t: Timeline, p: Painter): string[] {
   const rows = seriesCounts(t)
     .filter(([, list]) => list.length > 0)
-    .map(([name, list]) => [name, String(list.length), [...new Set(list.map((s) => s.source))].map((s) => safe(s)).join(', ')]);
+    .map(([name, list]) => [name, String(list.length), listSources(list.map((s) => s.source))]);
   const a = t.artifacts;
   if (a.sadf.length > 0) rows.push(['sadf', String(a.sadf.length), 'sysstat history (sadf -d)']);
-  if (a.kernelLogSources.length > 0) rows.push(['kernel log', String(a.kernelEvents.length), `events from ${a.kernelLogSources.map((s) => safe(s)).join(', ')}`]);
+  if (a.kernelLogSources.length > 0) rows.push(['kernel log', String(a.kernelEvents.length), `events from ${listSources(a.kernelLogSources)}`]);
   return [p('bold', 'Samples'), ...(rows.length > 0 ? columns(rows, [false, true]) : ['  none'])];
 }

@@ -1,8 +1,15 @@
-/** Streams one kernel log (dmesg, journalctl -k, kern.log …) line by line into the kernel-log parser. */
+/**
+ * Streams kernel logs line by line into the kernel-log parser: whole files (dmesg, journalctl -k,
+ * kern.log …) and the record-mode `series/dmesg`, whose records each hold one message in dmesg
+ * format and whose record time is that message's wall time (boot epoch + kernel stamp, taken by
+ * the collector per boot, so it stays right across reboots where btime would not).
+ */
 import type { BundleEntry } from '../bundle/types.js';
 import type { Manifest } from '../model/artifacts.js';
+import type { KernelEvent } from '../model/kernel-events.js';
 import { KernelLogParser } from '../parsers/kernel-log/index.js';
 import type { KernelLogOptions } from '../parsers/kernel-log/types.js';
+import { forEachSeriesRecord } from './series-records.js';
 import type { LoadState } from './state.js';
 
 /** `+0100`, `-05:30`, `UTC` → minutes east of UTC; null for an IANA name (its offset depends on the date). */
@@ -23,12 +30,43 @@ export function kernelLogOptions(manifest: Manifest | null): KernelLogOptions {
   return options;
 }
 
-export async function loadKernelLog(entry: BundleEntry, state: LoadState): Promise<void> {
-  const parser = new KernelLogParser(state.ctx(entry.path), kernelLogOptions(state.artifacts.manifest));
-  for await (const line of entry.lines()) parser.pushLine(line);
+function keepEvents(parser: KernelLogParser, state: LoadState, source: string, place?: (event: KernelEvent) => void): void {
   const { data, diagnostics } = parser.finish();
   for (const d of diagnostics) state.report(d);
   // A loop, not push(...events): a long log can hold more events than the call stack takes arguments.
-  for (const event of data.events) state.artifacts.kernelEvents.push(event);
-  state.artifacts.kernelLogSources.push(entry.path);
+  for (const event of data.events) {
+    place?.(event);
+    state.artifacts.kernelEvents.push(event);
+  }
+  state.artifacts.kernelLogSources.push(source);
+}
+
+export async function loadKernelLog(entry: BundleEntry, state: LoadState): Promise<void> {
+  const parser = new KernelLogParser(state.ctx(entry.path), kernelLogOptions(state.artifacts.manifest));
+  for await (const line of entry.lines()) parser.pushLine(line);
+  keepEvents(parser, state, entry.path);
+}
+
+/**
+ * The parser sees only the messages (separators would read as stray text); per pushed line we keep
+ * its line in the file and its record time, to give events their real line and their wall time.
+ */
+export async function loadKernelLogSeries(entry: BundleEntry, state: LoadState): Promise<void> {
+  const parser = new KernelLogParser(state.ctx(entry.path), kernelLogOptions(state.artifacts.manifest));
+  const fileLines: number[] = [];
+  const recordTimes: number[] = [];
+  await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
+    record.text.split('\n').forEach((line, i) => {
+      if (line === '' && i > 0) return;
+      parser.pushLine(line);
+      fileLines.push(record.firstLine + i);
+      recordTimes.push(record.time);
+    });
+  });
+  keepEvents(parser, state, entry.path, (event) => {
+    const index = event.line - 1;
+    if (index < 0 || index >= fileLines.length) return;
+    event.line = fileLines[index]!;
+    event.wallTime ??= recordTimes[index]!;
+  });
 }

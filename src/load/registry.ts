@@ -21,9 +21,10 @@ import { parseSysvipcShm } from '../parsers/sysvipc-shm.js';
 import { parseThpSetting } from '../parsers/thp.js';
 import { parseVmstat } from '../parsers/vmstat.js';
 import { parseZoneinfo } from '../parsers/zoneinfo.js';
+import { parseCgroupSeriesRecord } from './cgroup-series.js';
 import { commandHandler } from './commands.js';
-import { compactors } from './compact.js';
-import { loadKernelLog } from './kernel-log.js';
+import type { Compactor, Compactors } from './compact.js';
+import { loadKernelLog, loadKernelLogSeries } from './kernel-log.js';
 import { parseManifest } from './manifest.js';
 import { cgroupPathOf, sosCommandName } from './paths.js';
 import { forEachSeriesRecord } from './series-records.js';
@@ -50,15 +51,25 @@ function field<T>(parser: Parser<T>, store: (data: T, state: LoadState) => void)
 }
 
 /** A `series/<source>` file: each record parsed like the static file, with its real line numbers. */
-function series<T>(pick: Pick<T>, parser: Parser<T>, compact?: (list: Sample<T>[]) => void): Handler {
+function series<T>(pick: Pick<T>, parser: Parser<T>, compactor?: (c: Compactors) => Compactor<T>): Handler {
   return async (entry, _m, state) => {
     const list = pick(state.artifacts);
+    const compact = compactor?.(state.compactors);
     await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
       const data = state.parse(parser, record.text, entry.path, record.firstLine);
       if (data !== null) state.addSeries(list, { time: record.time, source: entry.path, line: record.firstLine, data }, compact);
     });
   };
 }
+
+/** series/cgroup-memory: one record holds several cgroups, each its own sample at the record's time. */
+const cgroupSeries: Handler = async (entry, _m, state) => {
+  await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
+    for (const data of state.parse(parseCgroupSeriesRecord, record.text, entry.path, record.firstLine) ?? []) {
+      state.addSeries(state.artifacts.cgroups, { time: record.time, source: entry.path, line: record.firstLine, data });
+    }
+  });
+};
 
 /** A file under proc/<pid>/, parsed into that process's capture. */
 function perProcess<T>(parser: Parser<T>, store: (data: T, capture: ReturnType<LoadState['process']>) => void): Handler {
@@ -117,14 +128,16 @@ export const ROUTES: [RegExp, Handler][] = [
   [/^sos_commands\/[^/]+\/([^/]+)$/, sosCommand],
   [/^var\/log\/kern\.log$/, async (entry, _m, state) => loadKernelLog(entry, state)],
   [/^series\/meminfo$/, series((a) => a.meminfo, parseMeminfo)],
-  [/^series\/vmstat$/, series((a) => a.vmstat, parseVmstat, compactors.vmstat)],
+  [/^series\/vmstat$/, series((a) => a.vmstat, parseVmstat, (c) => c.vmstat)],
   [/^series\/buddyinfo$/, series((a) => a.buddyinfo, parseBuddyinfo)],
-  [/^series\/slabinfo$/, series((a) => a.slabinfo, parseSlabinfo, compactors.slabinfo)],
+  [/^series\/slabinfo$/, series((a) => a.slabinfo, parseSlabinfo, (c) => c.slabinfo)],
   [/^series\/zoneinfo$/, series((a) => a.zoneinfo, parseZoneinfo)],
   [/^series\/pressure-memory$/, series((a) => a.pressure, parsePressure)],
   [/^series\/swaps$/, series((a) => a.swaps, parseProcSwaps)],
-  [/^series\/procs$/, series((a) => a.procs, parseProcsTable, compactors.procs)],
-  [/^series\/smaps_rollup$/, series((a) => a.smapsRollup, parseSmapsRollupRecord)],
+  [/^series\/procs$/, series((a) => a.procs, parseProcsTable, (c) => c.procs)],
+  [/^series\/smaps_rollup$/, series((a) => a.smapsRollup, parseSmapsRollupRecord, (c) => c.smapsRollup)],
+  [/^series\/cgroup-memory$/, cgroupSeries],
+  [/^series\/dmesg$/, async (entry, _m, state) => loadKernelLogSeries(entry, state)],
 ];
 
 export function routeFor(path: string): { handler: Handler; match: RegExpExecArray } | null {

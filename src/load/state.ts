@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import type { Artifacts, BundleKind, ProcessCapture, Sample } from '../model/artifacts.js';
+import { createCompactors } from './compact.js';
 import { emptyArtifacts } from './empty-artifacts.js';
 import { parseCgroupMemory } from '../parsers/cgroup-memory.js';
 import { orderSamples } from './order-samples.js';
@@ -18,6 +19,8 @@ export type Parser<T> = (text: string, ctx: ParseContext) => Parsed<T>;
 
 export class LoadState {
   readonly artifacts: Artifacts;
+  /** Per-bundle state that keeps long series small (src/load/compact.ts). */
+  readonly compactors = createCompactors();
   private readonly pendingStatic: Sample<unknown>[] = [];
   private readonly cgroupDirs = new Map<string, { cgroupPath: string; source: string; files: Record<string, string> }>();
   private readonly processes = new Map<number, ProcessCapture>();
@@ -101,7 +104,7 @@ export class LoadState {
     a.swaps = orderSamples(a.swaps, report);
     a.procs = orderSamples(a.procs, report);
     a.smapsRollup = orderSamples(a.smapsRollup, report);
-    a.cgroups = orderSamples(a.cgroups, report);
+    a.cgroups = orderSamples(a.cgroups, report, (cg) => cg.path);
     this.noteSuppressedDiagnostics();
     this.notePageSizeAssumption();
     return a;

@@ -1,11 +1,13 @@
 /**
  * buildTimeline: the one wall-clock model. Bundle facts with fallbacks, kernel events on the wall
- * clock, vmstat counters as rates, processes tracked across samples, and derived events (restarts,
- * counter resets, sampling gaps), all sorted on one axis. Caveats of the clock: docs/timeline.md.
+ * clock (once each, however many logs hold them), vmstat counters as rates, processes tracked
+ * across samples, and derived events (restarts, counter resets, sampling gaps), all sorted on one
+ * axis. Caveats of the clock: docs/timeline.md.
  */
 import type { Artifacts } from '../model/artifacts.js';
 import type { Timeline, TimelineEvent } from '../model/timeline.js';
 import { bundleInfo, longestSeries } from './bundle-info.js';
+import { dedupeKernelEvents } from './dedupe-events.js';
 import { withWallTimes } from './kernel-times.js';
 import { buildProcessTracks } from './process-tracks.js';
 import { buildRates } from './rates.js';
@@ -24,7 +26,8 @@ export function buildTimeline(a: Artifacts): Timeline {
   const { rates, resets } = buildRates(a.vmstat);
   const { tracks, restarts } = buildProcessTracks(a.procs);
   const gaps = sampleGaps(longestSeries(a), info.intervalS);
-  const events: TimelineEvent[] = [...withWallTimes(a.kernelEvents, info.bootTime), ...resets, ...restarts, ...gaps];
+  const kernel = dedupeKernelEvents(withWallTimes(a.kernelEvents, info.bootTime));
+  const events: TimelineEvent[] = [...kernel, ...resets, ...restarts, ...gaps];
   events.sort(compareEvents);
   return { info, artifacts: a, rates, processes: tracks, events };
 }

@@ -1,9 +1,11 @@
 /**
  * Follows processes across `procs` samples, one track per comm. A pid reused by another command
- * lands in that command's track, so it never extends the old one. A restart is a pid of the comm
- * that vanishes while a never-seen pid of the same comm appears, with RSS dropping back below
- * RESTART_RSS_RATIO of the old one; a vanished pid that shows up again later was not restarted
- * (it had only dropped out of a compacted sample), so such pairs are discarded.
+ * lands in that command's track, so it never extends the old one. A restart is a single-instance
+ * command whose only pid vanishes while its only new pid appears, with RSS dropping back below
+ * RESTART_RSS_RATIO of the old one. Commands that run several processes at once (workers, shells,
+ * `node` test runners) come and go all the time; pairing their pids would invent restarts, so they
+ * get none. A vanished pid that shows up again later was not restarted (it had only dropped out of
+ * a compacted sample), so such pairs are discarded too.
  */
 import type { Sample } from '../model/artifacts.js';
 import type { ProcRow } from '../model/sources.js';
@@ -30,16 +32,14 @@ function newTrack(comm: string): TrackState {
   return { track: { comm, pids: [], points: [], restarts: [] }, alive: new Map(), lastSeen: new Map(), peakBytes: 0, candidates: [] };
 }
 
-/** Pairs the biggest vanished pids with the lowest new pids and keeps pairs whose RSS dropped back. */
-function findRestarts(state: TrackState, now: Map<number, number>, sample: Sample<ProcRow[]>): void {
-  const vanished = [...state.alive].filter(([pid]) => !now.has(pid)).sort((a, b) => b[1] - a[1]);
-  const appeared = [...now].filter(([pid]) => !state.lastSeen.has(pid)).sort((a, b) => a[0] - b[0]);
-  for (let i = 0; i < Math.min(vanished.length, appeared.length); i++) {
-    const [fromPid, rssBeforeBytes] = vanished[i]!;
-    const [toPid, rssAfterBytes] = appeared[i]!;
-    if (rssAfterBytes < rssBeforeBytes * RESTART_RSS_RATIO) {
-      state.candidates.push({ restart: { time: sample.time, fromPid, toPid, rssBeforeBytes, rssAfterBytes }, source: sample.source, line: sample.line });
-    }
+/** One pid before, another one now, and RSS dropped back: a candidate restart. */
+function findRestart(state: TrackState, now: Map<number, number>, sample: Sample<ProcRow[]>): void {
+  if (state.alive.size !== 1 || now.size !== 1) return;
+  const [fromPid, rssBeforeBytes] = [...state.alive][0]!;
+  const [toPid, rssAfterBytes] = [...now][0]!;
+  if (fromPid === toPid || state.lastSeen.has(toPid)) return;
+  if (rssAfterBytes < rssBeforeBytes * RESTART_RSS_RATIO) {
+    state.candidates.push({ restart: { time: sample.time, fromPid, toPid, rssBeforeBytes, rssAfterBytes }, source: sample.source, line: sample.line });
   }
 }
 
@@ -73,7 +73,7 @@ export function buildProcessTracks(procs: Sample<ProcRow[]>[]): { tracks: Proces
     for (const comm of new Set([...aliveComms, ...byComm.keys()])) {
       const state = tracks.get(comm)!;
       const now = byComm.get(comm) ?? new Map<number, number>();
-      findRestarts(state, now, sample);
+      findRestart(state, now, sample);
       for (const pid of now.keys()) {
         if (!state.lastSeen.has(pid)) state.track.pids.push(pid);
         state.lastSeen.set(pid, sample.time);

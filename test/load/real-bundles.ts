@@ -115,3 +115,23 @@ export async function dentrySeries(source: 'slabinfo' | 'meminfo' | 'vmstat'): P
   for (const [stage, time] of DENTRY_STAGES) records.push([time, await real(`03_dentry_slab/snapshots/${stage}_proc_${source}.txt`)]);
   return seriesFile(records);
 }
+
+/** v1's cgroup samples in the collector's `series/cgroup-memory` record format. */
+export async function oomV1CgroupSeries(): Promise<{ text: string; times: number[] }> {
+  const usage = splitSamples(await real(`${V1}/cgroup_memory.usage_in_bytes.samples.txt`));
+  const failcnt = splitSamples(await real(`${V1}/cgroup_memory.failcnt.samples.txt`));
+  const oomControl = splitSamples(await real(`${V1}/cgroup_memory.oom_control.samples.txt`));
+  const records: [number, string][] = usage.map(([time, value], i) => [time, [
+    `--- v1 ${V1_MEMCG}`,
+    `memory.usage_in_bytes ${value.trim()}`,
+    `memory.failcnt ${failcnt[i]![1].trim()}`,
+    ...oomControl[i]![1].trim().split('\n').map((l) => `memory.oom_control ${l}`),
+  ].join('\n')]);
+  return { text: seriesFile(records), times: usage.map(([time]) => time) };
+}
+
+/** The v1 OOM report as record-mode `series/dmesg`: one record per message at boot epoch + stamp. */
+export async function oomV1DmesgSeries(bootEpoch: number): Promise<string> {
+  const lines = (await real(`${V1}/dmesg_oom_event.txt`)).trimEnd().split('\n');
+  return seriesFile(lines.map((line) => [Number((bootEpoch + Number(/^\[\s*([\d.]+)\]/.exec(line)![1])).toFixed(6)), line]));
+}

@@ -120,6 +120,14 @@ describe('process tracks', () => {
     expect(t.events.filter((e) => e.type === 'process-restart')).toMatchObject([{ time: 120, source: 'series/procs', line: 21 }]);
   });
 
+  it('invents no restart for a command that runs several processes at once', () => {
+    const a = emptyArtifacts('collector', 'test');
+    a.procs = procs([[row(10, 'node', 230), row(11, 'node', 200)], [row(11, 'node', 200), row(12, 'node', 40)]]);
+    const node = buildTimeline(a).processes.find((p) => p.comm === 'node')!;
+    expect(node.pids).toEqual([10, 11, 12]);
+    expect(node.restarts).toEqual([]);
+  });
+
   it('keeps a reused pid out of the old command track and does not call it a restart', () => {
     const a = emptyArtifacts('collector', 'test');
     a.procs = procs([[row(4242, 'leaker', 500)], [row(4242, 'bash', 4)], [row(4242, 'bash', 4)]]);

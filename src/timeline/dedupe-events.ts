@@ -1,0 +1,43 @@
+/**
+ * One kernel message often reaches a bundle by several roads: the ring buffer (`commands/dmesg`),
+ * this boot's journal (`commands/journalctl_-k_-b_0…`) and, in record mode, `series/dmesg`. The
+ * same event from two files (same type and message text, wall times within
+ * DUPLICATE_WINDOW_S; or the same boot and uptime) is kept once: the copy whose wall time the
+ * envelope carried (journal, series/dmesg) wins over one converted from uptime with btime.
+ */
+import type { KernelEvent } from '../model/kernel-events.js';
+
+/** btime is cut to whole seconds, so a converted stamp can sit up to ~1 s before the journal's. */
+export const DUPLICATE_WINDOW_S = 2;
+
+type Timed = KernelEvent & { time: number | null };
+
+function isSame(a: Timed, b: Timed): boolean {
+  if (a.source === b.source) return false;
+  if (a.uptime !== null && a.uptime === b.uptime && a.boot === b.boot) return true;
+  return a.time !== null && b.time !== null && Math.abs(a.time - b.time) <= DUPLICATE_WINDOW_S;
+}
+
+/** Envelope wall clock first, then file order: the copy to keep comes first. */
+function preference(a: Timed, b: Timed): number {
+  return Number(b.wallTime !== null) - Number(a.wallTime !== null) || a.source.localeCompare(b.source) || a.line - b.line;
+}
+
+export function dedupeKernelEvents(events: Timed[]): Timed[] {
+  const byText = new Map<string, Timed[]>();
+  for (const e of events) {
+    const key = `${e.type}\u0000${e.text}`;
+    const group = byText.get(key);
+    if (group) group.push(e);
+    else byText.set(key, [e]);
+  }
+  const kept: Timed[] = [];
+  for (const group of byText.values()) {
+    const unique: Timed[] = [];
+    for (const e of group.sort(preference)) {
+      if (!unique.some((u) => isSame(u, e))) unique.push(e);
+    }
+    kept.push(...unique);
+  }
+  return kept;
+}
