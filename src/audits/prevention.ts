@@ -13,14 +13,14 @@ import { memoryMaxDropIn, sysctlConfRemediation } from './remediation.js';
 import { sysctlValue } from './sysctl.js';
 import { RUNBOOK_SYSCTLS } from './thresholds.js';
 import type { Audit, AuditContext } from './types.js';
-import { unitOfPid } from './units.js';
+import { unitOfTrack } from './units.js';
 
 function unitSignals(ctx: AuditContext): Signal[] {
   const t = ctx.timeline;
   const units = (t.artifacts.systemd ?? []).filter((u) => u.unit.endsWith('.service') && u.memoryMaxBytes === null);
   if (units.length === 0) return [];
   const leaks = ctx.computed.get(leakingProcesses);
-  const leakUnits = new Map(leaks.map((g) => [unitOfPid(t, g.pid), g] as const));
+  const leakUnits = new Map(leaks.map((g) => [unitOfTrack(t, g.pid, g.pids), g] as const));
   const source = artifactPath(t, /systemctl/, 'commands/systemctl_show');
   const unguardedLeakers = units.filter((u) => leakUnits.has(u.unit));
   return [{

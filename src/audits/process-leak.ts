@@ -14,15 +14,17 @@ import { fmtBytes, fmtDuration, fmtMBh, iso } from './format.js';
 import { memoryMaxDropIn } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
-import { unitOfPid } from './units.js';
+import { unitOfTrack } from './units.js';
 
 const footprint = (p: { rssBytes: number; swapBytes: number }) => p.rssBytes + p.swapBytes;
 
 function restartText(g: ProcessGrowth): string {
   if (g.restarts.length === 0) return '';
   const r = g.restarts.at(-1)!;
+  const again = g.otherPids.find((o) => o.pid === r.toPid && o.points >= 2 && o.slopeMBPerHour > 0);
+  const after = again ? `, and pid ${again.pid} climbs again at ${fmtMBh(again.slopeMBPerHour)}: restarts only buy time` : '';
   return ` It restarted ${g.restarts.length} time(s); the last one (pid ${r.fromPid} → ${r.toPid} at ${iso(r.time)}) dropped RSS `
-    + `from ${fmtBytes(r.rssBeforeBytes)} to ${fmtBytes(r.rssAfterBytes)}, and it climbed again: restarts only buy time.`;
+    + `from ${fmtBytes(r.rssBeforeBytes)} to ${fmtBytes(r.rssAfterBytes)}${after}.`;
 }
 
 function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: number | null): Signal {
@@ -36,7 +38,7 @@ function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: n
   text += restartText(g);
   if (killed) text += ` The OOM killer killed pid ${killed.pid} (${killed.comm}).`;
   if (secondsLeft !== null) text += ` At this rate it would use up the ${fmtBytes(availBytes!)} still available in ${fmtDuration(secondsLeft)}.`;
-  const unit = unitOfPid(t, g.pid);
+  const unit = unitOfTrack(t, g.pid, g.pids);
   const dropIn = memoryMaxDropIn(unit ?? `${g.comm}.service`, g.peakBytes, footprint(g.first), perS);
   const remediation: Remediation[] = [
     unit ? dropIn : { ...dropIn, text: `${dropIn.text} The unit name is a guess from the command; use the unit that runs pid ${g.pid} (systemctl status ${g.pid}).` },

@@ -37,6 +37,7 @@ export const THRESHOLDS = {
   leakMinR2: t(0.8, 'r²', 'memtrail', 'A leak grows steadily; a noisy working set does not fit a line this well.'),
   leakMinGrowthBytes: t(10 * 1024 * 1024, 'bytes', 'memtrail', 'Growth below 10 MiB is allocator noise.'),
   leakMinGrowthFraction: t(0.25, 'of first value', 'memtrail', 'Growth of a quarter of the starting size over the window is not warm-up.'),
+  leakMinAnonShare: t(0.25, 'of the RSS climb', 'memtrail', 'A climb that is mostly file-backed pages (smaps_rollup Anonymous + Swap barely moved) is mmap retention, not a heap leak.'),
   memoryMaxMarginFraction: t(0.25, 'of observed peak', 'memtrail', 'A 25% margin over the observed peak keeps a healthy process clear of the limit.'),
   exhaustionCriticalS: t(4 * 3600, 's', 'memtrail', 'Exhaustion within 4 hours leaves less than a shift to act.'),
   forecastHorizonS: t(24 * 3600, 's', 'memtrail', 'A day ahead: far enough to plan a fix, near enough for a linear fit to mean something.'),

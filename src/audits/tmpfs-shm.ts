@@ -14,9 +14,10 @@ import { sizeText } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
 
+/** The biggest entries below the mount; `du -a` also lists the mount itself (its total), which is no answer. */
 function largestFiles(t: Timeline, mountpoint: string): string {
   const files = t.artifacts.shmFiles
-    .filter((f) => f.path.startsWith(mountpoint.endsWith('/') ? mountpoint : `${mountpoint}/`) || f.path === mountpoint)
+    .filter((f) => f.path.startsWith(mountpoint.endsWith('/') ? mountpoint : `${mountpoint}/`))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 3);
   return files.length > 0 ? ` Largest: ${files.map((f) => `${f.path} (${fmtBytes(f.bytes)})`).join(', ')}.` : '';

@@ -11,3 +11,15 @@ export function unitOfPid(t: Timeline, pid: number): string | null {
   }
   return null;
 }
+
+/**
+ * The unit of a process track: its pids in turn, the described one first. A leaker the OOM killer
+ * took was captured only as its restarted successor, which runs in the same service.
+ */
+export function unitOfTrack(t: Timeline, pid: number, pids: number[]): string | null {
+  for (const candidate of [pid, ...pids.filter((p) => p !== pid)]) {
+    const unit = unitOfPid(t, candidate);
+    if (unit) return unit;
+  }
+  return null;
+}

@@ -15,7 +15,13 @@ export function isSteadyGrowth(fit: LinearFit | null, firstBytes: number, lastBy
   return growth >= th('leakMinGrowthBytes') && growth >= th('leakMinGrowthFraction') * firstBytes;
 }
 
+/**
+ * A steady climb of RSS + swap that is not file-backed: when smaps_rollup shows the pid's anonymous
+ * memory (+ swap) grew by less than a quarter of the climb, the RSS is mapped files (mmap-retention
+ * reports those), not a heap that never frees.
+ */
 export function isLeaking(g: ProcessGrowth): boolean {
+  if (g.anonGrowthBytes !== null && g.anonGrowthBytes < th('leakMinAnonShare') * g.growthBytes) return false;
   return isSteadyGrowth(g.fit, g.first.rssBytes + g.first.swapBytes, g.last.rssBytes + g.last.swapBytes);
 }
 

@@ -1,14 +1,15 @@
 /**
  * Growth of each process track (series/procs, followed by comm across restarts) and of each pid's
- * Private_Dirty (series/smaps_rollup). The fit covers the latest pid only: a restart drops RSS back,
- * and fitting across it would hide the climb that matters.
+ * Private_Dirty (series/smaps_rollup). Each pid is fitted on its own points: a restart drops RSS
+ * back, and fitting across it would hide the climb; several workers share a comm and must not be
+ * mixed. The track is described by the pid that grew most (the one that ran longest into trouble).
  */
 import type { ProcessPoint, ProcessTrack, Timeline } from '../model/timeline.js';
 import { linearFit, slopeMBPerHour, type LinearFit, type Point } from './linear-fit.js';
 
 export interface ProcessGrowth {
   comm: string;
-  /** The pid the fit describes (the latest one of the track). */
+  /** The pid the fit describes: the one of the track that grew most. */
   pid: number;
   pids: number[];
   /** RSS + swap of `pid` over time: a leak that is being swapped out keeps growing here. */
@@ -22,31 +23,75 @@ export interface ProcessGrowth {
   peakBytes: number;
   peakTime: number;
   growthBytes: number;
+  /**
+   * Growth of the pid's anonymous memory (smaps_rollup Anonymous + Swap) over the same window, or
+   * null without smaps_rollup samples. Much less than growthBytes means the RSS grew in file-backed
+   * mappings (mmap retention), not in the heap.
+   */
+  anonGrowthBytes: number | null;
+  /** The other pids of the track with their own slopes (a restarted leaker climbs again). */
+  otherPids: { pid: number; slopeMBPerHour: number; points: number }[];
   restarts: ProcessTrack['restarts'];
 }
 
 const footprint = (p: ProcessPoint): number => p.rssBytes + p.swapBytes;
 
-function growthOf(track: ProcessTrack): ProcessGrowth | null {
-  const lastPid = track.points.at(-1)?.pid;
-  if (lastPid === undefined) return null;
-  const own = track.points.filter((p) => p.pid === lastPid);
+interface PidSegment {
+  pid: number;
+  points: ProcessPoint[];
+  fit: LinearFit | null;
+  growthBytes: number;
+}
+
+function segmentsOf(track: ProcessTrack): PidSegment[] {
+  const byPid = new Map<number, ProcessPoint[]>();
+  for (const p of track.points) {
+    const list = byPid.get(p.pid);
+    if (list) list.push(p);
+    else byPid.set(p.pid, [p]);
+  }
+  return [...byPid].map(([pid, points]) => ({
+    pid,
+    points,
+    fit: linearFit(points.map((p): Point => [p.time, footprint(p)])),
+    growthBytes: footprint(points.at(-1)!) - footprint(points[0]!),
+  }));
+}
+
+/** Anonymous + Swap of one pid from series/smaps_rollup between two times, or null when not sampled. */
+function anonGrowth(t: Timeline, pid: number, from: number, to: number): number | null {
+  const values: number[] = [];
+  for (const sample of t.artifacts.smapsRollup) {
+    if (sample.time < from || sample.time > to) continue;
+    const entry = sample.data.find((e) => e.pid === pid);
+    const anon = entry?.rollup.Anonymous;
+    if (anon !== undefined) values.push(anon + (entry!.rollup.Swap ?? 0));
+  }
+  return values.length >= 2 ? values.at(-1)! - values[0]! : null;
+}
+
+function growthOf(t: Timeline, track: ProcessTrack): ProcessGrowth | null {
+  const segments = segmentsOf(track);
+  if (segments.length === 0) return null;
+  const best = segments.reduce((a, b) => (b.growthBytes > a.growthBytes ? b : a));
   const peak = track.points.reduce((a, b) => (footprint(b) > footprint(a) ? b : a));
-  const series = own.map((p): Point => [p.time, footprint(p)]);
-  const fit = linearFit(series);
-  const first = own[0]!, last = own.at(-1)!;
+  const first = best.points[0]!, last = best.points.at(-1)!;
   return {
     comm: track.comm,
-    pid: lastPid,
+    pid: best.pid,
     pids: track.pids,
-    fit,
-    series,
-    slopeMBPerHour: fit ? slopeMBPerHour(fit) : 0,
+    fit: best.fit,
+    series: best.points.map((p): Point => [p.time, footprint(p)]),
+    slopeMBPerHour: best.fit ? slopeMBPerHour(best.fit) : 0,
     first,
     last,
     peakBytes: footprint(peak),
     peakTime: peak.time,
-    growthBytes: footprint(last) - footprint(first),
+    growthBytes: best.growthBytes,
+    anonGrowthBytes: anonGrowth(t, best.pid, first.time, last.time),
+    otherPids: segments
+      .filter((s) => s !== best)
+      .map((s) => ({ pid: s.pid, slopeMBPerHour: s.fit ? slopeMBPerHour(s.fit) : 0, points: s.points.length })),
     restarts: track.restarts,
   };
 }
@@ -54,7 +99,7 @@ function growthOf(track: ProcessTrack): ProcessGrowth | null {
 /** Every track with at least one point, fastest grower first. */
 export function processGrowth(t: Timeline): ProcessGrowth[] {
   return t.processes
-    .map(growthOf)
+    .map((track) => growthOf(t, track))
     .filter((g): g is ProcessGrowth => g !== null)
     .sort((a, b) => b.slopeMBPerHour - a.slopeMBPerHour);
 }

@@ -2,7 +2,7 @@ import type { Finding, ReportJson } from '../model/report.js';
 import { escapeMarkdown, fencedBlock } from './escape.js';
 import { SEVERITY_LABELS } from './view/findings-view.js';
 import { timelineRows } from './view/timeline-view.js';
-import { zoneOf } from './zoned-time.js';
+import { zoneOf } from '../time/zoned-time.js';
 
 /** A ticket-sized timeline: the HTML and JSON keep every event. */
 const MARKDOWN_EVENTS_MAX = 30;

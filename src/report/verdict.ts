@@ -1,30 +1,43 @@
 import type { OomKillEvent } from '../model/kernel-events.js';
 import { ROOT_CAUSE_IDS, type Finding, type FindingSeverity, type Verdict } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
-import { isoTime } from './iso-time.js';
+import { describeTime } from '../time/zoned-time.js';
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = { critical: 0, warning: 1, info: 2 };
 
-/** The root cause to lead with: the most severe root-cause finding, runbook order breaking ties. */
-export function leadingRootCause(findings: Finding[]): Finding | null {
-  const candidates = findings
+/** Root-cause findings at warning or worse, most severe first, runbook order breaking ties. */
+function rootCauses(findings: Finding[]): Finding[] {
+  return findings
     .filter((f) => (ROOT_CAUSE_IDS as readonly string[]).includes(f.id) && f.severity !== 'info')
     .sort(
       (a, b) =>
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         ROOT_CAUSE_IDS.indexOf(a.id as never) - ROOT_CAUSE_IDS.indexOf(b.id as never),
     );
-  return candidates[0] ?? null;
 }
 
 function whatDied(t: Timeline): string | null {
   const kills = t.events.filter((e): e is OomKillEvent & { time: number | null } => e.type === 'oom-kill');
   if (kills.length === 0) return null;
   const last = kills.at(-1)!;
-  const when = isoTime(last.time) ?? (last.uptime !== null ? `${last.uptime.toFixed(0)} s after boot` : 'at an unknown time');
-  const where = last.scope === 'memcg' ? ` in memory cgroup ${last.taskMemcg ?? last.memcg ?? '(unknown)'}` : last.scope === 'global' ? ' (system-wide OOM)' : '';
+  const when =
+    last.time !== null
+      ? describeTime(last.time * 1000, t.info.timezone)
+      : last.uptime !== null
+        ? `${last.uptime.toFixed(0)} s after boot`
+        : 'an unknown time';
+  const where =
+    last.scope === 'memcg'
+      ? `, inside memory cgroup ${last.taskMemcg ?? last.memcg ?? '(unknown)'}`
+      : last.scope === 'global'
+        ? ', a system-wide OOM'
+        : '';
   const lead = kills.length === 1 ? 'The OOM killer killed' : `The OOM killer fired ${kills.length} times; the last kill was`;
   return `${lead} ${last.comm} (pid ${last.pid}) at ${when}${where}.`;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function firstSentence(text: string): string {
@@ -35,7 +48,8 @@ function firstSentence(text: string): string {
 /** Two or three sentences: what died and when, the root cause, the fix. */
 export function buildVerdict(t: Timeline, findings: Finding[]): Verdict {
   const died = whatDied(t);
-  const cause = leadingRootCause(findings);
+  const causes = rootCauses(findings);
+  const cause = causes[0] ?? null;
   if (!cause) {
     const worst = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
     const text = [
@@ -49,9 +63,12 @@ export function buildVerdict(t: Timeline, findings: Finding[]): Verdict {
     return { text, rootCause: null, severity: worst && worst.severity !== 'info' ? worst.severity : 'ok' };
   }
   const fix = cause.remediation[0];
+  // Other critical root causes compound the first (a leak the OOM killer was kept from stopping).
+  const compounding = causes.slice(1).filter((f) => f.severity === 'critical');
+  const also = compounding.length > 0 ? ` Compounded by: ${compounding.map((f) => lowerFirst(f.title)).join('; ')}.` : '';
   const sentences = [
     died ?? (cause.severity === 'critical' ? 'No process was killed by the OOM killer in this capture.' : null),
-    `Root cause: ${cause.title}. ${firstSentence(cause.summary)}`,
+    `Root cause: ${cause.title}. ${firstSentence(cause.summary)}${also}`,
     fix ? `Fix: ${firstSentence(fix.text)}` : null,
   ];
   return { text: sentences.filter(Boolean).join(' '), rootCause: cause.id, severity: cause.severity };

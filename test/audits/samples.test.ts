@@ -8,12 +8,12 @@ import { buildTimeline } from '../../src/timeline/build-timeline.js';
 const audit = async (name: string) => runAudits(buildTimeline(await loadBundle(new URL(`../../samples/${name}.tar.gz`, import.meta.url).pathname)));
 
 const CASES: [FindingId, FindingSeverity, string][] = [
-  ['process-leak', 'critical', 'python3 (pid 30211) grew from 334 MiB to 2.3 GiB'],
-  ['slab-growth', 'critical', 'dentry cache explosion: dentry holds 6.5 GiB (41.7% of MemTotal) at its peak'],
+  ['process-leak', 'critical', 'python3 (pid 1842) grew from 316 MiB to 19 GiB (RSS + swap) in 7 hours 10 minutes'],
+  ['slab-growth', 'critical', 'dentry cache explosion: dentry grew 56×, from 119 MiB to 6.5 GiB (41.7% of MemTotal)'],
   ['fragmentation', 'critical', 'Node 0 zone Normal has 19 MiB free but no block above order 6'],
   ['oom-killer-neutered', 'critical', 'The leaking python3 (pid 1842) has oom_score_adj -1000'],
   ['swap-misconfigured', 'critical', 'Swap is 97.5% used (7.8 GiB of 8.0 GiB)'],
-  ['tmpfs-shm', 'critical', 'Largest: /run/shm/ipc_queue_buffer (3.7 GiB)'],
+  ['tmpfs-shm', 'critical', 'Largest: /run/shm/ipc_queue_buffer (3.7 GiB), /run/shm/app_cache_segment (3.2 GiB)'],
   ['mmap-retention', 'warning', '/opt/app/data/large_dataset.bin is mapped 24 times across 3 processes'],
 ];
 

@@ -1,6 +1,6 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import type { ChartData } from '../../model/report.js';
-import { wallClockDate, type Zone } from '../zoned-time.js';
+import { wallClockDate, type Zone } from '../../time/zoned-time.js';
 
 export interface Tick {
   value: number;

@@ -1,5 +1,5 @@
 import type { ChartData, ReportJson } from '../../model/report.js';
-import { epochMsOf, type Zone } from '../zoned-time.js';
+import { epochMsOf, type Zone } from '../../time/zoned-time.js';
 import { renderBarChart } from './bars.js';
 import { renderTimeChart, type TimeWindow } from './time-chart.js';
 

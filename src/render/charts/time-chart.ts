@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartData } from '../../model/report.js';
 import { formatValue } from '../units.js';
-import { formatWallClock, type Zone } from '../zoned-time.js';
+import { formatWallClock, type Zone } from '../../time/zoned-time.js';
 import { timeAxis, valueAxis } from './axis.js';
 import {
   chartDomId,

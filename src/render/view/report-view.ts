@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { ReportJson } from '../../model/report.js';
 import { renderChart, sharedWindow } from '../charts/render-chart.js';
 import { formatValue } from '../units.js';
-import { zoneOf } from '../zoned-time.js';
+import { zoneOf } from '../../time/zoned-time.js';
 import { artifactRows, dataQualityView } from './data-quality-view.js';
 import { findingGroups, SEVERITY_LABELS } from './findings-view.js';
 import { timelineRows } from './timeline-view.js';

@@ -1,6 +1,6 @@
 import type { ReportEvent } from '../../model/report.js';
 import { formatValue } from '../units.js';
-import type { Zone } from '../zoned-time.js';
+import type { Zone } from '../../time/zoned-time.js';
 import { bothTimes, type BothTimes } from './times.js';
 
 export interface TimelineRow {

@@ -1,4 +1,4 @@
-import { epochMsOf, formatWallClock, UTC_ZONE, type Zone } from '../zoned-time.js';
+import { epochMsOf, formatWallClock, UTC_ZONE, type Zone } from '../../time/zoned-time.js';
 
 /** One instant as both columns show it: the machine's wall clock and UTC (null when they are the same). */
 export interface BothTimes {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeAxis, valueAxis } from '../../../src/render/charts/axis.js';
-import { zoneOf } from '../../../src/render/zoned-time.js';
+import { zoneOf } from '../../../src/time/zoned-time.js';
 
 const GIB = 1024 ** 3;
 

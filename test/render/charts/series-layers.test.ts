@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartData } from '../../../src/model/report.js';
 import { renderTimeChart } from '../../../src/render/charts/time-chart.js';
 import { alignSeries, dropFlatRuns } from '../../../src/render/charts/series-layers.js';
-import { UTC_ZONE } from '../../../src/render/zoned-time.js';
+import { UTC_ZONE } from '../../../src/time/zoned-time.js';
 
 const T0 = 1_795_700_000;
 

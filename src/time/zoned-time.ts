@@ -61,3 +61,14 @@ export function epochMsOf(iso: string | null | undefined): number | null {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : ms;
 }
+
+/**
+ * A time for prose: `2026-03-10 02:14:09 Europe/Berlin (01:14:09 UTC)`, or UTC alone when the
+ * machine's zone is unknown. Readers of a 3 AM incident think in the server's local time.
+ */
+export function describeTime(epochMs: number, timezone: string | null): string {
+  const utc = formatWallClock(epochMs, UTC_ZONE);
+  const zone = zoneOf(timezone);
+  if (zone === UTC_ZONE) return `${utc} UTC`;
+  return `${formatWallClock(epochMs, zone)} ${zone.label} (${utc.slice(11)} UTC)`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWallClock, zoneOf } from '../../src/render/zoned-time.js';
+import { formatWallClock, zoneOf } from '../../src/time/zoned-time.js';
 
 const WINTER = Date.parse('2026-11-26T11:40:12Z');
 const SUMMER = Date.parse('2026-07-01T11:40:12Z');
