@@ -34,15 +34,22 @@ const MAX_CONTROL_SHARE = 0.01;
 
 /** `head` is the start of the (decompressed) stream, up to TEXT_SAMPLE_BYTES. */
 export function contentOf(head: Buffer): Content {
-  if (head.length >= TAR_BLOCK_BYTES) {
-    const header = new Header(head.subarray(0, TAR_BLOCK_BYTES));
-    // An all-zero first block is tar's end-of-archive marker: an empty archive.
-    if (header.nullBlock || header.cksumValid) return 'tar';
-  }
+  if (head.length >= TAR_BLOCK_BYTES && isTarHeader(head.subarray(0, TAR_BLOCK_BYTES))) return 'tar';
   let controls = 0;
   for (const byte of head) {
     if (byte === 0) return 'binary';
     if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) controls += 1;
   }
   return controls <= head.length * MAX_CONTROL_SHARE ? 'text' : 'binary';
+}
+
+/** An all-zero block is tar's end-of-archive marker: the start of an empty archive. */
+function isTarHeader(block: Buffer): boolean {
+  try {
+    const header = new Header(block);
+    return header.nullBlock || header.cksumValid;
+  } catch {
+    // node-tar throws on fields that cannot be decoded (bad base-256 numbers): not a header.
+    return false;
+  }
 }
