@@ -186,6 +186,16 @@ describe('loadBundle edge cases', () => {
     expect(out).toContain('not found: meminfo, vmstat, slabinfo');
   });
 
+  it('a hostile comm travels through the bundle intact but reaches the terminal sanitised', async () => {
+    const hostile = 'x\x1b]0;owned\x07\x1b[2Jy z';
+    const record = `PID PPID COMM RSS_KB SWAP_KB OOM_SCORE_ADJ\n4242 1 ${hostile} 900000 0 -1000\n1 0 init 1000 0 0\n`;
+    const a = await loadBundle(await makeBundle({ 'series/procs': seriesFile([[1795704700, record], [1795704710, record]]) }));
+    expect(a.procs[0]!.data[0]).toMatchObject({ pid: 4242, comm: hostile, oomScoreAdj: -1000 });
+    const out = renderInspect(buildTimeline(a), { color: true });
+    expect(out).toMatch(/4242\s+878\.9 MiB\s+0 B\s+-1000\s+xy z/);
+    expect(out.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  });
+
   it('UnreadableInputError when nothing usable is there', async () => {
     const base = await mkdtemp(path.join(tmpdir(), 'memtrail-empty-'));
     await mkdir(path.join(base, 'nothing'));
