@@ -65,17 +65,21 @@ async function* zstdChunks(compressed: AsyncIterable<Buffer>): AsyncGenerator<Bu
       throw new DecompressError('zstd', offset, err);
     }
   };
-  for await (const chunk of compressed) {
-    if (offset === 0) checkZstdWindow(chunk);
-    for (let at = 0; at < chunk.length; at += ZSTD_PUSH_BYTES) {
-      const slice = chunk.subarray(at, at + ZSTD_PUSH_BYTES);
-      push(slice, false);
-      offset += slice.length;
-      while (decoded.length > 0) yield decoded.shift()!;
+  try {
+    for await (const chunk of compressed) {
+      if (offset === 0) checkZstdWindow(chunk);
+      for (let at = 0; at < chunk.length; at += ZSTD_PUSH_BYTES) {
+        const slice = chunk.subarray(at, at + ZSTD_PUSH_BYTES);
+        push(slice, false);
+        offset += slice.length;
+        while (decoded.length > 0) yield decoded.shift()!;
+      }
     }
+    push(new Uint8Array(0), true);
+  } finally {
+    // Blocks decoded before a failure are good data: hand them on before the error.
+    while (decoded.length > 0) yield decoded.shift()!;
   }
-  push(new Uint8Array(0), true);
-  yield* decoded;
 }
 
 /**
