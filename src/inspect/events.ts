@@ -17,13 +17,14 @@ function when(e: TimelineEvent): string {
 function oomKillRow(e: TimedOomKill): string[] {
   const rss = e.anonRssKb !== null ? `anon-rss ${formatBytes(e.anonRssKb * 1024)}` : '';
   const memcg = e.memcg ?? e.taskMemcg;
+  // The memcg path last: long, and the first thing a narrow terminal may cut.
   return [
     when(e),
     `pid ${e.pid} ${safe(e.comm, 24)}`,
     e.scope ?? 'scope ?',
-    memcg !== null ? `memcg ${safe(memcg, 100)}` : '',
     rss,
     `${safe(e.source, 40)}:${e.line}`,
+    memcg !== null ? `memcg ${safe(memcg, 200)}` : '',
   ];
 }
 

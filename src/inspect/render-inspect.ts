@@ -12,11 +12,12 @@ import { overviewSection, samplesSection } from './overview.js';
 
 export interface InspectOptions {
   color: boolean;
-  /** Terminal columns; lines are cut to fit (default 120). */
+  /** Terminal columns: lines are cut to fit. Omitted (a pipe or a file): lines are whole. */
   width?: number;
 }
 
-export const DEFAULT_WIDTH = 120;
+/** Narrower terminals still get this many columns. */
+export const MIN_WIDTH = 40;
 
 /** Cuts a line to `width` visible characters, keeping ANSI colour codes whole. */
 function fit(line: string, width: number): string {
@@ -34,7 +35,7 @@ function fit(line: string, width: number): string {
 
 export function renderInspect(t: Timeline, opts: InspectOptions): string {
   const p = painter(opts.color);
-  const width = Math.max(40, opts.width ?? DEFAULT_WIDTH);
+  const width = opts.width === undefined ? Infinity : Math.max(MIN_WIDTH, opts.width);
   const sections = [
     overviewSection(t, p),
     samplesSection(t, p),

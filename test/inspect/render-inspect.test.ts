@@ -50,7 +50,7 @@ describe('renderInspect', () => {
     expect(out).toMatch(/commands\/sadf_-d\s+timed out after 10 s/);
     expect(out).toMatch(/commands\/dmesg\s+truncated/);
     expect(out).toContain('1 of 4 in the manifest captured cleanly');
-    expect(out).toMatch(/2026-11-26T14:52:17\.017Z\s+pid 11705 python3\s+memcg\s+memcg \/process_api\/6e9996ed54d563ba01ba5f263b123ea5\/realcap_v1_single_leaker/);
+    expect(out).toMatch(/2026-11-26T14:52:17\.017Z\s+pid 11705 python3\s+memcg\s+anon-rss 63\.0 MiB\s+commands\/dmesg:61\s+memcg \/process_api\/6e9996ed54d563ba01ba5f263b123ea5\/realcap_v1_single_leaker$/m);
     expect(out).toMatch(/11705\s+66\.0 MiB\s+0 B\s+0\s+python3/);
     expect(out).toMatch(/MemTotal\s+23\.5 GiB/);
     expect(out).toContain('Diagnostics  1');
@@ -71,6 +71,7 @@ describe('renderInspect', () => {
   it('colours only when asked, and cuts lines to the width without breaking colour codes', async () => {
     const t = await sampleTimeline();
     expect(renderInspect(t, { color: true })).toContain('\x1b[1mmemtrail inspect\x1b[0m');
+    expect(Math.max(...renderInspect(t, { color: false }).split('\n').map((l) => l.length))).toBeGreaterThan(140);
     const narrow = renderInspect(t, { color: true, width: 50 });
     for (const line of narrow.split('\n')) expect(line.replace(/\x1b\[[0-9;]*m/g, '').length).toBeLessThanOrEqual(50);
     expect(narrow.replace(/\x1b\[[0-9;]*m/g, '')).not.toContain('\x1b');
