@@ -29,6 +29,17 @@ function invocationOf(t: Timeline, kill: TimedOomKill): TimedInvocation | null {
   return before.at(-1) ?? null;
 }
 
+/**
+ * Leakers the kernel could have picked instead of the victim: in the kill's task table when it
+ * printed one (a memcg kill lists only that cgroup's tasks), and already seen growing before the
+ * kill. A process leaking elsewhere, or only after the kill, says nothing about its aim.
+ */
+function rivalLeakers(kill: TimedOomKill, invocation: TimedInvocation | null, leaks: ProcessGrowth[]): ProcessGrowth[] {
+  const tasks = invocation?.tasks ?? [];
+  return leaks.filter((g) => (tasks.length === 0 || tasks.some((task) => task.pid === g.pid))
+    && (kill.time === null || g.first.time < kill.time));
+}
+
 export function aimOf(t: Timeline, kill: TimedOomKill, leaks: ProcessGrowth[]): KillAim {
   const invocation = invocationOf(t, kill);
   const victim = `${kill.comm} (pid ${kill.pid})`;
@@ -36,7 +47,7 @@ export function aimOf(t: Timeline, kill: TimedOomKill, leaks: ProcessGrowth[]): 
   if (killedLeaker) {
     return { kill, invocation, verdict: 'leaker', leaker: killedLeaker, leakerSurvived: false, sentence: `The killer hit the leaker: ${victim} was the process that grew.` };
   }
-  const leader = leaks[0] ?? null;
+  const leader = rivalLeakers(kill, invocation, leaks)[0] ?? null;
   if (leader) {
     const survived = kill.time !== null && leader.last.time > kill.time;
     return {

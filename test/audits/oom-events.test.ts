@@ -46,6 +46,22 @@ describe('oom-events', () => {
     expect(f.summary).toContain('In the 5 minutes before: swap-out up to 250.0 pages/s; PSI some avg10 up to 40%, full up to 30%; MemAvailable down to 48 MiB.');
   });
 
+  it('does not blame a kill on a leaker outside the killed memory cgroup', () => {
+    // The v1 leaker (pid 11705) grew at the time, but v3's task table lists only sleep and python3 12094.
+    const leaker = trackFromStatusSamples('02_oom_memcg/v1_single_leaker/proc_pid_status.samples.txt');
+    const t = makeTimeline({ processes: [leaker], artifacts: { kernelLogSources: [V3] }, events: [v3Invocation, { ...v3Kill, pid: 12092, comm: 'sleep' }] });
+    const f = runAudits(t, [oomEventsAudit]).findings[0]!;
+    expect(f.summary).not.toContain('bystander');
+    expect(f.details![0]!.rows[0]).toMatchObject({ victim: 'sleep', aim: 'not-largest-task' });
+  });
+
+  it('does not call a kill from before a leaker was first sampled a bystander kill', () => {
+    const leaker = trackFromStatusSamples('02_oom_memcg/v1_single_leaker/proc_pid_status.samples.txt');
+    const before = oomKill({ source: 'dmesg', line: 9, uptime: leaker.points[0]!.time - BTIME - 60, pid: 12092, comm: 'sleep', anonRssKb: 0, scope: 'global', text: 'Out of memory: Killed process 12092 (sleep)' });
+    const f = runAudits(makeTimeline({ processes: [leaker], artifacts: { kernelLogSources: ['dmesg'] }, events: [before] }), [oomEventsAudit]).findings[0]!;
+    expect(f.details![0]!.rows[0]).toMatchObject({ victim: 'sleep', aim: 'unknown' });
+  });
+
   it('passes without kills and needs a kernel log', () => {
     expect(runAudits(makeTimeline({ artifacts: { kernelLogSources: [V3] } }), [oomEventsAudit]).audits[0]!.status).toBe('pass');
     expect(runAudits(makeTimeline(), [oomEventsAudit]).audits[0]!.reason).toBe('needs a kernel log (dmesg, journalctl -k or kern.log)');
