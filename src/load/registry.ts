@@ -29,25 +29,21 @@ import { parseManifest } from './manifest.js';
 import { cgroupPathOf, sosCommandName } from './paths.js';
 import { forEachSeriesRecord } from './series-records.js';
 import type { LoadState, Parser } from './state.js';
+import { wholeFile } from './whole-file.js';
 
 export type Handler = (entry: BundleEntry, match: RegExpExecArray, state: LoadState) => Promise<void>;
 
 type Pick<T> = (a: Artifacts) => Sample<T>[];
 
-/** A one-shot copy of a source that is also sampled (proc/meminfo …): one more sample. */
-function oneShot<T>(pick: Pick<T>, parser: Parser<T>): Handler {
-  return async (entry, _m, state) => {
-    const data = state.parse(parser, await entry.text(), entry.path);
-    if (data !== null) state.addStatic(pick(state.artifacts), entry.path, data);
-  };
+/** A one-shot file that fills one field of Artifacts. */
+function field<T>(parser: Parser<T>, store: (data: T, state: LoadState, source: string) => void): Handler {
+  const handle = wholeFile(parser, store);
+  return (entry, _m, state) => handle(entry, state);
 }
 
-/** A one-shot file that fills one field of Artifacts. */
-function field<T>(parser: Parser<T>, store: (data: T, state: LoadState) => void): Handler {
-  return async (entry, _m, state) => {
-    const data = state.parse(parser, await entry.text(), entry.path);
-    if (data !== null) store(data, state);
-  };
+/** A one-shot copy of a source that is also sampled (proc/meminfo …): one more sample. */
+function oneShot<T>(pick: Pick<T>, parser: Parser<T>): Handler {
+  return field(parser, (data, state, source) => state.addStatic(pick(state.artifacts), source, data));
 }
 
 /** A `series/<source>` file: each record parsed like the static file, with its real line numbers. */
@@ -73,10 +69,7 @@ const cgroupSeries: Handler = async (entry, _m, state) => {
 
 /** A file under proc/<pid>/, parsed into that process's capture. */
 function perProcess<T>(parser: Parser<T>, store: (data: T, capture: ReturnType<LoadState['process']>) => void): Handler {
-  return async (entry, m, state) => {
-    const data = state.parse(parser, await entry.text(), entry.path);
-    if (data !== null) store(data, state.process(Number(m[1])));
-  };
+  return (entry, m, state) => wholeFile(parser, (data) => store(data, state.process(Number(m[1]))))(entry, state);
 }
 
 const textLines: Parser<string[]> = (text) => ({ data: text.split('\n').filter((l) => l.trim() !== ''), diagnostics: [] });
