@@ -8,12 +8,16 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { MAIN_HELP } from './help.js';
 import { sanitizeTerminal } from '../inspect/sanitize-terminal.js';
 import { VERSION } from './version.js';
+import { runBatch } from './commands/batch.js';
+import { runDiff } from './commands/diff.js';
 import { runInspect } from './commands/inspect.js';
 import { runReport } from './commands/report.js';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   report: runReport,
   inspect: runInspect,
+  diff: runDiff,
+  batch: runBatch,
 };
 
 async function main(argv: string[]): Promise<number> {
