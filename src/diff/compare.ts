@@ -20,3 +20,18 @@ export function compareValues(before: MetricValue, after: MetricValue, floorAbs:
   const ratio = after / before;
   return { ratio, flagged: ratio >= FLAG_RATIO || ratio <= 1 / FLAG_RATIO, zeroSide: null };
 }
+
+/** Noise floors: under 1 MiB, or a slope under 1 MiB/h, is indistinguishable from none. */
+export const BYTES_FLOOR = 1024 * 1024;
+export const SLOPE_FLOOR_MB_H = 1;
+
+/**
+ * A row of the slab or process table: flagged when its peak or its growth rate moved 2× or more.
+ * An absent side counts as zero, so a cache or command that appeared or vanished is flagged when
+ * it is large enough to matter.
+ */
+export function rowFlagged(peakBytes: [number | null, number | null], slopeMBPerHour: [number | null, number | null]): boolean {
+  const peak = compareValues(peakBytes[0] ?? 0, peakBytes[1] ?? 0, BYTES_FLOOR);
+  const slope = compareValues(slopeMBPerHour[0] ?? 0, slopeMBPerHour[1] ?? 0, SLOPE_FLOOR_MB_H);
+  return peak.flagged || slope.flagged;
+}

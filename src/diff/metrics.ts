@@ -3,7 +3,7 @@
  * peaks, slopes (leak rates) and times to exhaustion that tell whether a fix worked.
  */
 import type { AnalyzedSide } from './analyzed-side.js';
-import { compareValues } from './compare.js';
+import { BYTES_FLOOR, compareValues, SLOPE_FLOOR_MB_H } from './compare.js';
 import {
   fastestProcessSlope, largestProcessPeak, lowestMeminfo, meanPressure, meanRate, meminfoSlope,
   memAvailableHoursLeft, oomKillsPerHour, peakMeminfo, peakPressure, peakRate, peakSwapUsed,
@@ -21,12 +21,9 @@ interface MetricSpec {
   value(s: AnalyzedSide): MetricValue;
 }
 
-const MiB = 1024 * 1024;
-/** A rate under one event per 100 s, PSI under 0.01 %, a slope under 1 MiB/h: indistinguishable from none. */
+/** A rate under one event per 100 s, PSI under 0.01 %: indistinguishable from none. */
 const RATE_FLOOR = 0.01;
 const PSI_FLOOR = 0.01;
-const SLOPE_FLOOR_MB_H = 1;
-const BYTES_FLOOR = MiB;
 
 const rate = (name: string, counter: string, what: string): MetricSpec[] => [
   { name, group: 'rate', unit: 'per-second', floorAbs: RATE_FLOOR, source: `series/vmstat ${counter} (mean ${what}/s)`, value: (s) => meanRate(s, counter) },

@@ -4,6 +4,7 @@
  */
 import { processGrowth, type ProcessGrowth } from '../computed/process-growth.js';
 import type { AnalyzedSide } from './analyzed-side.js';
+import { rowFlagged } from './compare.js';
 import { byLargestChange, pairBy } from './join.js';
 import type { ProcessRow } from './types.js';
 
@@ -23,6 +24,7 @@ export function compareProcesses(before: AnalyzedSide, after: AnalyzedSide): Pro
     beforeRestarts: b?.restarts.length ?? 0,
     afterRestarts: a?.restarts.length ?? 0,
     changeBytes: (a?.peakBytes ?? 0) - (b?.peakBytes ?? 0),
+    flagged: rowFlagged([b?.peakBytes ?? null, a?.peakBytes ?? null], [b?.slopeMBPerHour ?? null, a?.slopeMBPerHour ?? null]),
   }));
   return byLargestChange(rows, (r) => r.comm);
 }

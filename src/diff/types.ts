@@ -125,6 +125,8 @@ export interface SlabRow {
   changeBytes: number;
   beforeSlopeMBPerHour: number | null;
   afterSlopeMBPerHour: number | null;
+  /** The peak or the growth rate changed by 2× or more, or the cache appeared or vanished. */
+  flagged: boolean;
 }
 
 /** One command (comm) on each side, matched by name because pids change across restarts. */
@@ -146,6 +148,8 @@ export interface ProcessRow {
   afterRestarts: number;
   /** after − before peak, with an absent side counted as 0. */
   changeBytes: number;
+  /** The peak or the growth rate changed by 2× or more, or the command appeared or vanished. */
+  flagged: boolean;
 }
 
 export type ConfigArea = 'sysctl' | 'thp' | 'systemd' | 'swap' | 'tmpfs' | 'sysv-shm';

@@ -3,6 +3,7 @@ import type { DiffMetric, MetricUnit, MetricValue } from '../../diff/types.js';
 import { formatValue } from '../units.js';
 
 const THREE = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const TENTHS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 /** A value, or "—" when the side has no data; "never" stays a word. */
 export function formatMetricValue(value: MetricValue, unit: MetricUnit): string {
@@ -13,6 +14,8 @@ export function formatMetricValue(value: MetricValue, unit: MetricUnit): string 
       return `${THREE.format(value)}/h`;
     case 'hours':
       return `${THREE.format(value)} h`;
+    case 'MB/h':
+      return formatSlope(value);
     default:
       return formatValue(value, unit);
   }
@@ -32,8 +35,10 @@ export function formatBytesOrDash(value: number | null): string {
   return value === null ? '—' : formatValue(value, 'bytes');
 }
 
+/** Growth in MiB/h to a tenth: a ten-thousandth of a MiB per hour is noise, not a trend, so it reads 0. */
 export function formatSlope(value: number | null): string {
-  return value === null ? '—' : formatValue(value, 'MB/h');
+  if (value === null) return '—';
+  return `${TENTHS.format(Math.abs(value) < 0.05 ? 0 : value)} MB/h`;
 }
 
 /** -1 (no free block at all) reads "none". */

@@ -26,6 +26,15 @@ export const CHANGE_LABELS: Record<FindingChange, string> = {
 
 const PRESENCE_LABELS: Record<PresenceStatus, string> = { both: '', new: 'new', gone: 'gone' };
 
+function rowStatus(r: { status: PresenceStatus; flagged: boolean }): string {
+  return [PRESENCE_LABELS[r.status], r.flagged ? 'flagged' : ''].filter(Boolean).join(', ');
+}
+
+/** Every row, or only the flagged ones (a ticket wants what changed). */
+function pick<T extends { flagged: boolean }>(rows: T[], onlyFlagged: boolean): T[] {
+  return onlyFlagged ? rows.filter((r) => r.flagged) : rows;
+}
+
 function limited(title: string, headings: TextTable['headings'], rows: string[][], max: number): TextTable {
   return { title, headings, rows: rows.slice(0, max), omitted: Math.max(0, rows.length - max) };
 }
@@ -41,7 +50,7 @@ export function checksTable(diff: DiffJson): TextTable {
 }
 
 export function metricsTable(diff: DiffJson, onlyFlagged: boolean): TextTable {
-  const metrics = onlyFlagged ? diff.metrics.filter((m) => m.flagged) : diff.metrics;
+  const metrics = pick(diff.metrics, onlyFlagged);
   return limited(
     onlyFlagged ? 'Metrics that changed by 2× or more' : 'Rates, pressure, peaks, slopes and time to exhaustion',
     [col('Metric'), col('Before', true), col('After', true), col('After ÷ before', true), col('≥ 2×')],
@@ -62,28 +71,28 @@ export function accountingTable(diff: DiffJson): TextTable {
 
 const signedBytes = (v: number) => `${v > 0 ? '+' : ''}${formatValue(v, 'bytes')}`;
 
-export function slabTable(diff: DiffJson, max: number): TextTable {
+export function slabTable(diff: DiffJson, max: number, onlyFlagged: boolean): TextTable {
   return limited(
-    'Slab caches, largest change first',
+    onlyFlagged ? 'Slab caches whose size or growth changed by 2× or more' : 'Slab caches, largest change first',
     [col('Cache'), col('Before peak', true), col('After peak', true), col('Change', true), col('Growth before', true), col('Growth after', true), col('Status')],
-    diff.slabs.map((r) => [
+    pick(diff.slabs, onlyFlagged).map((r) => [
       r.name, formatBytesOrDash(r.beforePeakBytes), formatBytesOrDash(r.afterPeakBytes), signedBytes(r.changeBytes),
-      formatSlope(r.beforeSlopeMBPerHour), formatSlope(r.afterSlopeMBPerHour), PRESENCE_LABELS[r.status],
+      formatSlope(r.beforeSlopeMBPerHour), formatSlope(r.afterSlopeMBPerHour), rowStatus(r),
     ]),
     max,
   );
 }
 
-export function processTable(diff: DiffJson, max: number): TextTable {
+export function processTable(diff: DiffJson, max: number, onlyFlagged: boolean): TextTable {
   return limited(
-    'Processes matched by command, largest change first',
+    onlyFlagged ? 'Commands whose size or growth changed by 2× or more' : 'Processes matched by command, largest change first',
     [
       col('Command'), col('RSS before', true), col('RSS after', true), col('Peak RSS + swap before', true), col('Peak RSS + swap after', true),
       col('Growth before', true), col('Growth after', true), col('Restarts before → after', true), col('Status'),
     ],
-    diff.processes.map((r) => [
+    pick(diff.processes, onlyFlagged).map((r) => [
       r.comm, formatBytesOrDash(r.beforeRssBytes), formatBytesOrDash(r.afterRssBytes), formatBytesOrDash(r.beforePeakBytes), formatBytesOrDash(r.afterPeakBytes),
-      formatSlope(r.beforeSlopeMBPerHour), formatSlope(r.afterSlopeMBPerHour), `${r.beforeRestarts} → ${r.afterRestarts}`, PRESENCE_LABELS[r.status],
+      formatSlope(r.beforeSlopeMBPerHour), formatSlope(r.afterSlopeMBPerHour), `${r.beforeRestarts} → ${r.afterRestarts}`, rowStatus(r),
     ]),
     max,
   );
