@@ -41,10 +41,11 @@ export async function writeSyntheticBundle(dir, targetBytes, { variants = 0, nam
   await writeFile(join(root, 'manifest.json'), JSON.stringify({ format: 'memtrail-bundle/1', synthetic: true, artifacts: [] }));
   await writeFile(join(root, 'commands', 'dmesg'), await readFile(join(FIXTURES, 'dmesg.txt')));
   const templates = await Promise.all(SERIES.map(async ([series, file]) => [series, await readFile(join(FIXTURES, file), 'utf8')]));
-  const random = prng(42);
   const perSeries = targetBytes / templates.length;
   await Promise.all(
-    templates.map(async ([series, template]) => {
+    templates.map(async ([series, template], seriesIndex) => {
+      // One generator per series: the writers interleave, a shared one would not be deterministic.
+      const random = prng(42 + seriesIndex);
       const jitter = () => template.replace(/\d+/g, (digits) => String(Number(digits) + Math.floor(random() * 16)));
       const pool = Array.from({ length: variants }, jitter);
       const out = createWriteStream(join(root, 'series', series));

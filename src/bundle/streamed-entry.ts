@@ -18,7 +18,7 @@ export class StreamedEntry implements BundleEntry {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  async *lines(): AsyncIterable<string> {
+  lines(): AsyncIterable<string> {
     const splitter = new LineSplitter(this.limits.maxLineBytes, (line, fullBytes) => {
       this.diagnostics.push({
         source: this.path,
@@ -27,8 +27,8 @@ export class StreamedEntry implements BundleEntry {
         message: `line of ${formatBytes(fullBytes)} cut to its first ${formatBytes(this.limits.maxLineBytes)} (maxLineBytes)`,
       });
     });
-    for await (const chunk of this.cappedChunks()) yield* splitter.push(chunk);
-    yield* splitter.flush();
+    const chunks = this.cappedChunks();
+    return { [Symbol.asyncIterator]: () => new LineIterator(chunks, splitter) };
   }
 
   async text(): Promise<string> {
@@ -58,5 +58,40 @@ export class StreamedEntry implements BundleEntry {
       delivered += chunk.length;
       yield chunk;
     }
+  }
+}
+
+/**
+ * Lines of a chunk stream. Hand-written rather than an async generator: a generator costs an
+ * extra await per yielded line, which tripled the time to read a 400 MiB bundle.
+ */
+class LineIterator implements AsyncIterator<string> {
+  private lines: string[] = [];
+  private next_ = 0;
+  private ended = false;
+
+  constructor(
+    private readonly chunks: AsyncGenerator<Buffer>,
+    private readonly splitter: LineSplitter,
+  ) {}
+
+  next(): Promise<IteratorResult<string>> {
+    if (this.next_ < this.lines.length) return Promise.resolve({ done: false, value: this.lines[this.next_++]! });
+    if (this.ended) return Promise.resolve({ done: true, value: undefined });
+    return this.refill().then(() => this.next());
+  }
+
+  async return(): Promise<IteratorResult<string>> {
+    this.ended = true;
+    this.lines = [];
+    await this.chunks.return(undefined);
+    return { done: true, value: undefined };
+  }
+
+  private async refill(): Promise<void> {
+    const chunk = await this.chunks.next();
+    this.lines = chunk.done ? this.splitter.flush() : this.splitter.push(chunk.value);
+    this.next_ = 0;
+    this.ended = chunk.done === true;
   }
 }
