@@ -58,7 +58,8 @@ export const exhaustionForecastAudit: Audit = {
     const memAvail = forecasts.find((f) => f.name === 'MemAvailable') ?? null;
     const rule = trendAlertRule(memAvail);
     const signals: Signal[] = forecasts
-      .filter((f) => f.name === 'MemAvailable' || f.secondsToExhaustion !== null)
+      // The table lists every fit; the prose only those that matter within the horizon.
+      .filter((f) => f.name === 'MemAvailable' || f.withinHorizon)
       .map((f) => ({
         severity: severityOf(f),
         text: forecastSentence(f),

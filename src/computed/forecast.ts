@@ -70,6 +70,25 @@ function makeForecast(name: string, kind: Forecast['kind'], source: string, poin
   };
 }
 
+/** Events after which memory starts over: what came before says nothing about the trend now. */
+const RESETS = new Set(['oom-kill', 'reboot', 'process-restart', 'boot']);
+
+/**
+ * The points after the last kill, restart or reboot, when enough remain to fit a line: a forecast
+ * across an OOM kill would average the collapse with the new climb and predict neither.
+ */
+export function sinceLastReset(t: Timeline, points: Point[]): Point[] {
+  const last = points.at(-1)?.[0];
+  if (last === undefined) return points;
+  const reset = t.events.reduce<number | null>(
+    (latest, e) => (e.time !== null && RESETS.has(e.type) && e.time < last && (latest === null || e.time > latest) ? e.time : latest),
+    null,
+  );
+  if (reset === null) return points;
+  const after = points.filter(([time]) => time > reset);
+  return after.length >= th('leakMinPoints') ? after : points;
+}
+
 function meminfoSource(t: Timeline): string {
   return t.artifacts.meminfo.at(-1)?.source ?? 'proc/meminfo';
 }
@@ -79,22 +98,27 @@ function availableAtEnd(t: Timeline): number | null {
 }
 
 export function forecastMemAvailable(t: Timeline): Forecast | null {
-  return makeForecast('MemAvailable', 'depleting', meminfoSource(t), meminfoSeries(t, 'MemAvailable'), null);
+  return makeForecast('MemAvailable', 'depleting', meminfoSource(t), sinceLastReset(t, meminfoSeries(t, 'MemAvailable')), null);
 }
 
 export function forecastSwapFree(t: Timeline): Forecast | null {
   if ((lastMeminfo(t)?.data.SwapTotal ?? 0) === 0) return null;
-  return makeForecast('SwapFree', 'depleting', meminfoSource(t), meminfoSeries(t, 'SwapFree'), null);
+  return makeForecast('SwapFree', 'depleting', meminfoSource(t), sinceLastReset(t, meminfoSeries(t, 'SwapFree')), null);
+}
+
+function livePid(g: { pid: number; pids: number[]; restarts: { toPid: number }[] }): number {
+  return g.restarts.at(-1)?.toPid ?? g.pids.at(-1) ?? g.pid;
 }
 
 /** MemAvailable, SwapFree, SUnreclaim, Shmem (tmpfs + shm) and the three fastest-growing processes. */
 export function forecastAll(t: Timeline): Forecast[] {
   const avail = availableAtEnd(t);
   const consuming = (name: string, key: string) =>
-    makeForecast(name, 'consuming', meminfoSource(t), meminfoSeries(t, key), avail);
+    makeForecast(name, 'consuming', meminfoSource(t), sinceLastReset(t, meminfoSeries(t, key)), avail);
+  // The live pid is the one that will run out: a leaker the OOM killer took is not coming back.
   const processForecasts = topGrowingProcesses(t, 3).map((g) =>
-    makeForecast(`RSS+swap of ${g.comm} (pid ${g.pid})`, 'consuming', t.artifacts.procs.at(-1)?.source ?? 'series/procs',
-      g.series, avail));
+    makeForecast(`RSS+swap of ${g.comm} (pid ${livePid(g)})`, 'consuming',
+      t.artifacts.procs.at(-1)?.source ?? 'series/procs', g.liveSeries, avail));
   return [
     forecastMemAvailable(t), forecastSwapFree(t),
     consuming('SUnreclaim', 'SUnreclaim'), consuming('Shmem (tmpfs and shared memory)', 'Shmem'),

@@ -29,6 +29,8 @@ export interface ProcessGrowth {
    * mappings (mmap retention), not in the heap.
    */
   anonGrowthBytes: number | null;
+  /** (time, RSS + swap) of the track's live pid, the latest one: what a forecast projects. */
+  liveSeries: Point[];
   /** The other pids of the track with their own slopes (a restarted leaker climbs again). */
   otherPids: { pid: number; slopeMBPerHour: number; points: number }[];
   restarts: ProcessTrack['restarts'];
@@ -76,6 +78,8 @@ function growthOf(t: Timeline, track: ProcessTrack): ProcessGrowth | null {
   const best = segments.reduce((a, b) => (b.growthBytes > a.growthBytes ? b : a));
   const peak = track.points.reduce((a, b) => (footprint(b) > footprint(a) ? b : a));
   const first = best.points[0]!, last = best.points.at(-1)!;
+  const livePid = track.points.at(-1)!.pid;
+  const live = segments.find((seg) => seg.pid === livePid)!;
   return {
     comm: track.comm,
     pid: best.pid,
@@ -89,6 +93,7 @@ function growthOf(t: Timeline, track: ProcessTrack): ProcessGrowth | null {
     peakTime: peak.time,
     growthBytes: best.growthBytes,
     anonGrowthBytes: anonGrowth(t, best.pid, first.time, last.time),
+    liveSeries: live.points.map((p): Point => [p.time, footprint(p)]),
     otherPids: segments
       .filter((s) => s !== best)
       .map((s) => ({ pid: s.pid, slopeMBPerHour: s.fit ? slopeMBPerHour(s.fit) : 0, points: s.points.length })),

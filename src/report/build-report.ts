@@ -1,7 +1,11 @@
 import { REPORT_SCHEMA, type AuditSummary, type ChartData, type Finding, type ReportJson } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { bundleSummary } from './bundle-summary.js';
+import { accountingChart } from './charts/accounting.js';
 import { buddyinfoChart } from './charts/buddyinfo.js';
+import { memAvailableChart } from './charts/mem-available.js';
+import { processRssChart } from './charts/process-rss.js';
+import { slabCachesChart } from './charts/slab-caches.js';
 import { pressureChart } from './charts/pressure.js';
 import { swapRatesChart } from './charts/swap-rates.js';
 import { reportEvents } from './events.js';
@@ -12,7 +16,15 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /** Charts in reading order; a chart without data is left out (the renderer says so). */
 function charts(t: Timeline): ChartData[] {
-  return [swapRatesChart(t), pressureChart(t), buddyinfoChart(t)].filter((c): c is ChartData => c !== null);
+  return [
+    accountingChart(t),
+    memAvailableChart(t),
+    swapRatesChart(t),
+    pressureChart(t),
+    processRssChart(t),
+    slabCachesChart(t),
+    buddyinfoChart(t),
+  ].filter((c): c is ChartData => c !== null);
 }
 
 /** Assembles memtrail-report/1: the one result every renderer reads. */

@@ -1,7 +1,7 @@
 import type { KeyNumber } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { formatBytes, formatPercent } from './format.js';
-import { isoTime } from './iso-time.js';
+import { describeTime } from '../time/zoned-time.js';
 
 /** The handful of figures an engineer checks first, from meminfo samples and kernel events. */
 export function keyNumbers(t: Timeline): KeyNumber[] {
@@ -16,7 +16,7 @@ export function keyNumbers(t: Timeline): KeyNumber[] {
     const value = lowest.data.MemAvailable!;
     out.push({
       label: 'Lowest MemAvailable',
-      value: `${formatBytes(value)} (${formatPercent(value / total)}) at ${isoTime(lowest.time) ?? 'unknown time'}`,
+      value: `${formatBytes(value)} (${formatPercent(value / total)}) at ${describeTime(lowest.time * 1000, t.info.timezone)}`,
     });
   }
 

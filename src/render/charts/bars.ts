@@ -1,3 +1,4 @@
+import { colourClass } from './palette.js';
 import { scaleBand, scaleLinear, scaleSymlog } from 'd3-scale';
 import type { ChartData } from '../../model/report.js';
 import { formatValue } from '../units.js';
@@ -34,7 +35,7 @@ export function renderBarChart(chart: ChartData): string {
 
   const bars = chart.series.map((s, seriesIndex) =>
     group(
-      { class: `series bars c${seriesIndex % 8}`, 'data-name': s.name },
+      { class: `series bars ${colourClass(seriesIndex)}`, 'data-name': s.name },
       s.points.map(([category, value]) =>
         el(
           'rect',

@@ -1,3 +1,4 @@
+import { colourClass } from './palette.js';
 import { area, line, stack } from 'd3-shape';
 import type { ChartData } from '../../model/report.js';
 import { downsample, MAX_CHART_POINTS } from '../../report/charts/downsample.js';
@@ -37,7 +38,7 @@ export function lineLayer(chart: ChartData, startS: number, endS: number): Serie
     draw: (x, y) =>
       series.map(({ s, index, points }) =>
         el('path', {
-          class: `series line c${index % 8}${s.coarse ? ' coarse' : ''}`,
+          class: `series line ${colourClass(index)}${s.coarse ? ' coarse' : ''}`,
           d: line<Point>().x(([t]) => x(t)).y(([, v]) => y(v)).digits(1)(points) ?? '',
           'data-name': s.name,
           'data-v': hoverValues(points.map(([, v]) => v)),
@@ -84,7 +85,7 @@ export function stackedLayer(chart: ChartData, startS: number, endS: number): Se
     draw: (x, y) =>
       layers.map((layer, k) =>
         el('path', {
-          class: `series area c${kept[k]!.index % 8}`,
+          class: `series area ${colourClass(kept[k]!.index)}`,
           d:
             area<[number, number]>()
               .x((_, i) => x(times[i]!))

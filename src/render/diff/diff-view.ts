@@ -30,7 +30,6 @@ function sideView(side: DiffSide, label: string) {
     start: bothTimes(side.start, zone),
     end: bothTimes(side.end, zone),
     zone: zone.label,
-    synthetic: side.synthetic === true,
     verdict: side.verdict.text,
   };
 }
@@ -52,6 +51,7 @@ export function diffView(diff: DiffJson) {
     title: `Memory comparison: ${hosts.join(' vs ')}`,
     heading: hosts.join(' vs '),
     sides: [sideView(diff.before, 'Before'), sideView(diff.after, 'After')],
+    synthetic: diff.before.synthetic === true || diff.after.synthetic === true,
     warnings: diff.warnings,
     verdict: diffVerdict(diff),
     keyNumbers: diffKeyNumbers(diff),

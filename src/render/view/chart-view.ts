@@ -1,3 +1,4 @@
+import { colourClass } from '../charts/palette.js';
 /**
  * One chart as the `chart` partial reads it, and the time window a set of charts shares. Used by
  * the diff page, whose two captures each have their own window and zone.
@@ -38,7 +39,7 @@ export function chartView(chart: ChartData, window: TimeWindow | null, zone: Zon
     // Built by src/render/charts from escaped parts: the one pre-rendered string in the page.
     svg: rendered.svg === null ? null : new Handlebars.SafeString(rendered.svg),
     noData: rendered.noData,
-    legend: chart.series.map((s, i) => ({ name: s.name, colour: `c${i % 8}`, source: s.source, coarse: s.coarse === true })),
+    legend: chart.series.map((s, i) => ({ name: s.name, colour: colourClass(i), source: s.source, coarse: s.coarse === true })),
     forecast: chart.forecast?.name ?? null,
   };
 }

@@ -1,6 +1,6 @@
-import Handlebars from 'handlebars';
 import type { ReportJson } from '../../model/report.js';
-import { renderChart, sharedWindow } from '../charts/render-chart.js';
+import { sharedWindow } from '../charts/render-chart.js';
+import { chartView } from './chart-view.js';
 import { formatValue } from '../units.js';
 import { zoneOf } from '../../time/zoned-time.js';
 import { artifactRows, dataQualityView } from './data-quality-view.js';
@@ -31,19 +31,7 @@ export function reportView(report: ReportJson) {
     verdict: { ...report.verdict, label: SEVERITY_LABELS[report.verdict.severity] },
     keyNumbers: report.keyNumbers,
     timeline: { ...timeline, zone: zone.label, showUtc: zone.label !== 'UTC' },
-    charts: report.charts.map((chart) => {
-      const rendered = renderChart(chart, window, zone);
-      return {
-        id: chart.id,
-        title: chart.title,
-        description: chart.description,
-        // Built by src/render/charts from escaped parts: the one pre-rendered string in the page.
-        svg: rendered.svg === null ? null : new Handlebars.SafeString(rendered.svg),
-        noData: rendered.noData,
-        legend: chart.series.map((s, i) => ({ name: s.name, colour: `c${i % 8}`, source: s.source, coarse: s.coarse === true })),
-        forecast: chart.forecast?.name ?? null,
-      };
-    }),
+    charts: report.charts.map((chart) => chartView(chart, window, zone)),
     findingGroups: findingGroups(report.findings, zone),
     audits: report.audits,
     dataQuality: dataQualityView(b.artifacts, report.diagnostics),

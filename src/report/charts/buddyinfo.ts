@@ -22,6 +22,7 @@ export function buddyinfoChart(t: Timeline): ChartData | null {
     kind: 'bars',
     unit: 'count',
     categories,
+    categoryTitle: 'order (block size)',
     markers: [],
     series: latest.data.map((zone) => ({
       name: `node ${zone.node} ${zone.zone}`,
