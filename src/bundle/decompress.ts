@@ -76,10 +76,12 @@ async function* zstdChunks(compressed: AsyncIterable<Buffer>): AsyncGenerator<Bu
       }
     }
     push(new Uint8Array(0), true);
-  } finally {
+  } catch (err) {
     // Blocks decoded before a failure are good data: hand them on before the error.
-    while (decoded.length > 0) yield decoded.shift()!;
+    yield* decoded.splice(0);
+    throw err;
   }
+  yield* decoded;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,11 @@ describe('inputs with nothing usable', () => {
     expect(await unreadable('zero', Buffer.alloc(0))).toContain('empty file');
     expect(await unreadable('b.tar.xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2]))).toContain('xz-compressed archives are not supported yet');
     await expect(readBundle(join(dir, 'missing.tar.zst'), async () => {})).rejects.toThrow(/missing\.tar\.zst: no such file or directory$/);
+  });
+
+  it('a zstd frame asking for a window above 128 MiB (zstd --long=30 from a pipe)', async () => {
+    const longWindow = execFileSync('sh', ['-c', 'printf "MemTotal: 1 kB\\n" | zstd -q --long=30 -c'], { encoding: 'buffer' });
+    expect(await unreadable('long.tar.zst', longWindow)).toMatch(/window of 1073741824 bytes is above the 134217728-byte limit/);
   });
 
   it('a zstd or gzip stream corrupt from its first bytes', async () => {
