@@ -25,7 +25,7 @@ describe.each([
     expect(files).toEqual(expect.arrayContaining(['manifest.json', 'proc/meminfo', 'series/procs', 'commands/df_-kPT']));
     expect(files.filter((f) => /^proc\/\d+\/status$/.test(f)).length).toBeGreaterThan(0);
     expect(manifest.artifacts.length).toBeGreaterThan(50);
-  });
+  }, 120_000);
 });
 
 describe('as an unprivileged user (uid 65534)', () => {
@@ -38,7 +38,7 @@ describe('as an unprivileged user (uid 65534)', () => {
     expect(entry('series/slabinfo')?.error).toMatch(/needs root/);
     const skipped = manifest.artifacts.filter((a) => /^proc\/\d+\/(maps|smaps_rollup)$/.test(a.path) && a.error?.startsWith('skipped: process of uid'));
     expect(skipped.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
   if (!isRoot) console.log('skipped the unprivileged run: it needs root to switch to uid 65534');
 });
 
@@ -61,5 +61,5 @@ describe('a cgroup named with a quote, a backslash and a control character', () 
     const rel = `${odd.slice(1)}/memory.usage_in_bytes`;
     expect(files).toContain(rel);
     expect(manifest.artifacts.map((a) => a.path)).toContain(rel);
-  });
+  }, 120_000);
 });

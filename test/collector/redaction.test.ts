@@ -40,10 +40,10 @@ describe('cmdline redaction', () => {
       '--password', '[redacted]', 'token=[redacted]', 'https://[redacted]@db.example/x', '--api-key=[redacted]',
       'Authorization: [redacted]', 'PGPASSWORD=[redacted]', 'import time; time.sleep(120)',
     ]));
-  });
+  }, 120_000);
 
   it('keeps them with --no-redact, so the check above saw the planted process', async () => {
     const { cmdline } = await bundleText(['--no-redact'], 'verbatim');
     expect(cmdline.split('\0')).toEqual(expect.arrayContaining(ARGS));
-  });
+  }, 120_000);
 });
