@@ -1,13 +1,9 @@
 /**
  * Charts of the diff, in the report's ChartData shape so the report's chart renderer draws them:
  * before/after bars for memory accounting and fragmentation, then each side's time charts (the
- * MemAvailable forecast and the report's own charts) one above the other, on its own time axis.
+ * ones its report draws) one above the other, each on its own time axis and in its own zone.
  */
-import { forecastMemAvailable } from '../computed/forecast.js';
-import { meminfoSeries } from '../computed/series.js';
 import type { ChartData } from '../model/report.js';
-import { incidentMarkers } from '../report/charts/markers.js';
-import { lineChart } from '../report/charts/line-chart.js';
 import type { AnalyzedSide } from './analyzed-side.js';
 import type { AccountingRow, DiffChart, FragmentationRow, Side } from './types.js';
 
@@ -58,30 +54,10 @@ function fragmentationChart(rows: FragmentationRow[]): DiffChart | null {
   );
 }
 
-function memAvailableChart(s: AnalyzedSide): ChartData | null {
-  const t = s.timeline;
-  const forecast = s.computed.get(forecastMemAvailable);
-  const chart = lineChart(
-    {
-      id: 'mem-available',
-      title: 'MemAvailable',
-      description: 'MemAvailable over the capture, with the linear forecast to exhaustion when it is falling.',
-      unit: 'bytes',
-      markers: incidentMarkers(t),
-    },
-    [{ name: 'MemAvailable', source: 'series/meminfo', points: meminfoSeries(t, 'MemAvailable') }],
-  );
-  if (!chart) return null;
-  return forecast?.secondsToExhaustion ? { ...chart, forecast: { name: 'forecast', points: forecast.projection } } : chart;
-}
-
-const SIDE_LABEL: Record<Side, string> = { before: 'before', after: 'after' };
-
 function sideCharts(s: AnalyzedSide, side: Side): DiffChart[] {
-  const charts = [memAvailableChart(s), ...s.report.charts.filter((c) => c.kind !== 'bars')];
-  return charts
-    .filter((c): c is ChartData => c !== null)
-    .map((c) => ({ ...c, id: `${c.id}-${side}`, title: `${c.title} (${SIDE_LABEL[side]})`, side }));
+  return s.report.charts
+    .filter((c) => c.kind !== 'bars')
+    .map((c) => ({ ...c, id: `${c.id}-${side}`, title: `${c.title} (${side})`, side }));
 }
 
 /** Bars first; then for each time chart, the before one above the after one. */

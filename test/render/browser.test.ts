@@ -3,26 +3,18 @@
  * file://, it must make no request, log no error, draw every chart, show the verdict above the
  * fold at 1366×768, and run none of a hostile bundle's scripts.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
+import { CHROMIUM, drawnCharts, hasChromium, launchChromium, openPage, type OpenedPage } from './browser-page.js';
 import { HOSTILE, hostileReport } from './fixtures/hostile-report.js';
 import { sampleReport } from './fixtures/sample-report.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = new URL('../../test-output/', import.meta.url);
 const SCREENSHOTS = new URL('screenshots/', OUT);
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
-
-interface Opened {
-  page: Page;
-  problems: string[];
-  requests: string[];
-  dialogs: string[];
-}
 
 describe.skipIf(!hasChromium)('HTML report in chromium', () => {
   let browser: Browser;
@@ -35,40 +27,15 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
       writeFileSync(file, renderHtml(report));
       pageUrls.set(name, file.href);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  async function open(name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
-    const url = pageUrls.get(name)!;
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, colorScheme });
-    const opened: Opened = { page, problems: [], requests: [], dialogs: [] };
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') opened.problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => opened.problems.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      if (r.url() !== url && !r.url().startsWith('data:')) opened.requests.push(r.url());
-    });
-    page.on('dialog', async (d) => {
-      opened.dialogs.push(d.message());
-      await d.dismiss();
-    });
-    // A trap: any script of the bundle's that gets to run calls alert().
-    await page.addInitScript(() => {
-      window.alert = () => {
-        (window as unknown as { __pwned: boolean }).__pwned = true;
-      };
-    });
-    await page.goto(url, { waitUntil: 'load' });
-    return opened;
+  function open(name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<OpenedPage> {
+    return openPage(browser, pageUrls.get(name)!, colorScheme);
   }
 
   it('loads under 1 s with no request and no console error, verdict above the fold', async () => {
@@ -89,15 +56,7 @@ describe.skipIf(!hasChromium)('HTML report in chromium', () => {
 
   it('draws every chart with non-empty paths or bars', async () => {
     const { page } = await open('sample');
-    const charts = await page.$$eval('figure.chart-figure', (figures) =>
-      figures.map((f) => ({
-        id: f.id,
-        svg: f.querySelector('svg') !== null,
-        drawn: [...f.querySelectorAll('svg path.series, svg .series rect')].filter(
-          (el) => (el.getAttribute('d') ?? 'rect').length > 0 && (el as SVGGraphicsElement).getBBox().width > 0,
-        ).length,
-      })),
-    );
+    const charts = await drawnCharts(page);
     expect(charts.map((c) => c.id)).toEqual(sampleReport({ hours: 1 }).charts.map((c) => c.id));
     for (const chart of charts) {
       expect(chart.svg, chart.id).toBe(true);
