@@ -41,3 +41,16 @@ describe('memtrail diff', () => {
     await expect(runDiff([samplePath('tmpfs-shm'), join(work, 'missing.tar.gz'), '-o', join(work, 'x.html')])).rejects.toThrow(UnreadableInputError);
   }, 30_000);
 });
+
+describe('memtrail diff on bare kernel logs', () => {
+  it('compares what there is and says what is missing', async () => {
+    const real = (rel: string) => new URL(`../../../shared/fixtures/real/${rel}`, import.meta.url).pathname;
+    const work = await mkdtemp(join(tmpdir(), 'memtrail-diff-'));
+    const out = join(work, 'logs.md');
+    await runDiff([real('01_baseline/dmesg.txt'), real('02_oom_memcg/dmesg_full_after_all_variants.txt'), '--format', 'md', '-o', out, '-q']);
+    const md = await readFile(out, 'utf8');
+    expect(md).toContain('Neither bundle holds /proc/meminfo.');
+    expect(md).toContain('Neither bundle holds /proc/slabinfo.');
+    expect(md).toContain('No metric changed by 2× or more.');
+  }, 30_000);
+});

@@ -63,7 +63,7 @@ export function diffView(diff: DiffJson) {
     checks: detailsView(checksTable(diff)),
     metrics: detailsView(metricsTable(diff, false)),
     charts: chartViews(diff),
-    accounting: detailsView(accountingTable(diff)),
+    accounting: diff.accounting.some((r) => r.beforeBytes !== null || r.afterBytes !== null) ? detailsView(accountingTable(diff)) : null,
     slabs: diff.slabs.length > 0 ? detailsView(slabTable(diff, HTML_ROWS_MAX, false)) : null,
     processes: diff.processes.length > 0 ? detailsView(processTable(diff, HTML_ROWS_MAX, false)) : null,
     config: diff.config.length > 0 ? detailsView(configTable(diff)) : null,

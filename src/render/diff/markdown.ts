@@ -47,11 +47,12 @@ export function renderDiffMarkdown(diff: DiffJson): string {
 
   const flagged = metricsTable(diff, true);
   out.push('## Metrics', flagged.rows.length > 0 ? table(flagged) : 'No metric changed by 2× or more.');
-  out.push('## Memory accounting', table(accountingTable(diff)));
+  const accounted = diff.accounting.some((r) => r.beforeBytes !== null || r.afterBytes !== null);
+  out.push('## Memory accounting', accounted ? table(accountingTable(diff)) : 'Neither bundle holds /proc/meminfo.');
   const slabs = slabTable(diff, MARKDOWN_ROWS_MAX, true);
-  out.push('## Slab caches', slabs.rows.length > 0 ? table(slabs) : 'No slab cache changed by 2× or more.');
+  out.push('## Slab caches', slabs.rows.length > 0 ? table(slabs) : diff.slabs.length > 0 ? 'No slab cache changed by 2× or more.' : 'Neither bundle holds /proc/slabinfo.');
   const processes = processTable(diff, MARKDOWN_ROWS_MAX, true);
-  out.push('## Processes', processes.rows.length > 0 ? table(processes) : 'No command changed by 2× or more.');
+  out.push('## Processes', processes.rows.length > 0 ? table(processes) : diff.processes.length > 0 ? 'No command changed by 2× or more.' : 'Neither bundle holds per-process samples.');
   out.push('## Configuration changes', diff.config.length > 0 ? table(configTable(diff)) : 'No setting differs.');
   if (diff.fragmentation.length > 0) {
     const moved = diff.fragmentation.some((r) => r.beforeHighestOrder !== r.afterHighestOrder);
