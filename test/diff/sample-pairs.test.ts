@@ -85,7 +85,8 @@ describe('diff of each root cause against its fix', () => {
     '%s: resolved, and the right numbers change',
     async (cause, sick, fixed) => {
       const diff = await diffSamples(sick, fixed);
-      expect(diff.findings.resolved).toContain(cause);
+      const after = diff.findings.checks.find((c) => c.id === cause);
+      expect(diff.findings.resolved, `after the fix, ${cause} says: ${after?.afterSummary}`).toContain(cause);
       expect(diff.findings.new).toEqual([]);
       expect(diff.findings.persisting).not.toContain(cause);
       expect(diff.warnings).toEqual([]);
