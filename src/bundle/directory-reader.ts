@@ -41,7 +41,9 @@ async function walk(absolute: string, relative: string, files: FoundFile[], ctx:
     skips.skip(relative || '.', `directory not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     return true;
   }
-  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // manifest.json first: the loader needs its page size, year and zone before parsing the rest.
+  const rank = (name: string) => (relative === '' && name === 'manifest.json' ? 0 : 1);
+  children.sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const child of children) {
     const path = relative ? `${relative}/${child.name}` : child.name;
     if (!ctx.countEntry()) return false;

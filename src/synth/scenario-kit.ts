@@ -1,5 +1,5 @@
 /** Small tools the scenarios share: ramps, deterministic wobble, and the kernel's reclaim order. */
-import { MIN_FREE_KB, slabKb, type ProcState, type ServerState } from './server-state.js';
+import { KERNEL_OVERHEAD_KB, MIN_FREE_KB, slabKb, type ProcState, type ServerState } from './server-state.js';
 
 /** Linear from a to b over f ∈ [from, to], flat outside. */
 export function ramp(f: number, a: number, b: number, from = 0, to = 1): number {
@@ -26,7 +26,7 @@ export function findProc(s: ServerState, pid: number): ProcState {
 export function reclaim(s: ServerState, pageCacheFloorKb = 420_000): number {
   const { reclaimableKb, unreclaimableKb } = slabKb(s.slab);
   const anonKb = s.processes.reduce((sum, p) => sum + p.anonKb, 0);
-  const fixedKb = 18_432 + 96_000 + 8_192 + s.buffersKb + s.shmemKb + reclaimableKb + unreclaimableKb + s.hiddenKb;
+  const fixedKb = KERNEL_OVERHEAD_KB + s.buffersKb + s.shmemKb + reclaimableKb + unreclaimableKb + s.hiddenKb;
   let excess = anonKb + s.pageCacheKb + fixedKb - (s.memTotalKb - MIN_FREE_KB * 1.6);
   if (excess <= 0) return 0;
   const fromCache = Math.min(excess, Math.max(0, s.pageCacheKb - pageCacheFloorKb));

@@ -85,6 +85,8 @@ const KERNEL_STACK_KB = 18_432;
 const PAGE_TABLES_KB = 96_000;
 const VMALLOC_USED_KB = 65_536;
 const PERCPU_KB = 8_192;
+/** Kernel memory outside slab that every state carries: stacks, page tables, vmalloc, per-cpu. */
+export const KERNEL_OVERHEAD_KB = KERNEL_STACK_KB + PAGE_TABLES_KB + VMALLOC_USED_KB + PERCPU_KB;
 /** The kernel keeps about this much free (min watermark) even under pressure. */
 export const MIN_FREE_KB = 67_584;
 
@@ -94,7 +96,7 @@ export function meminfoOf(s: ServerState): Record<string, number> {
   const mappedKb = s.processes.reduce((sum, p) => sum + p.fileKb, 0);
   const { reclaimableKb, unreclaimableKb } = slabKb(s.slab);
   const used =
-    anonKb + s.pageCacheKb + s.buffersKb + s.shmemKb + reclaimableKb + unreclaimableKb + KERNEL_STACK_KB + PAGE_TABLES_KB + PERCPU_KB + s.hiddenKb;
+    anonKb + s.pageCacheKb + s.buffersKb + s.shmemKb + reclaimableKb + unreclaimableKb + KERNEL_OVERHEAD_KB + s.hiddenKb;
   const freeKb = Math.max(MIN_FREE_KB, s.memTotalKb - used);
   // The kernel's estimate: free above the low watermark plus reclaimable page cache and slab halves.
   const availableKb = Math.max(0, freeKb - MIN_FREE_KB * 1.25 + s.pageCacheKb * 0.9 + reclaimableKb * 0.6);

@@ -186,7 +186,8 @@ export async function writeSample(scenario: Scenario, outFile: string): Promise<
     const manifest = manifestOf(scenario, bootTime, end, [...files.entries()].map(([path, text]) => artifactRow(path, Buffer.byteLength(text), end)));
     files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
-    const names = [...files.keys()].sort();
+    // manifest.json first, as the collector packs it: a streaming reader needs it before the rest.
+    const names = ['manifest.json', ...[...files.keys()].filter((n) => n !== 'manifest.json').sort()];
     for (const name of names) {
       const path = join(work, rootName, name);
       await mkdir(dirname(path), { recursive: true });

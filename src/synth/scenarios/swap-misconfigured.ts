@@ -14,17 +14,18 @@ function swapping(swapUsedToKb: number, swapOutPages: number) {
     const worker = findProc(s, 1842);
     const java = findProc(s, 2103);
     worker.anonKb = 2.9 * GiB_KB;
-    java.anonKb = 7.5 * GiB_KB;
+    java.anonKb = 6.5 * GiB_KB;
     java.cmdline = ['/usr/bin/java', '-Xmx8g', '-jar', '/opt/app/service.jar'];
     worker.swapKb = ramp(f, 0.1, 2 * GiB_KB * (swapUsedToKb / (7.8 * GiB_KB)));
     java.swapKb = ramp(f, 0.1, GiB_KB * (swapUsedToKb / (7.8 * GiB_KB)));
     for (const p of s.processes) if (p !== worker && p !== java) p.swapKb = p.anonKb * 0.3 * f * (swapUsedToKb / (7.8 * GiB_KB));
     s.swapUsedKb = ramp(f, 300_000, swapUsedToKb);
-    s.pageCacheKb = ramp(f, 4.8 * GiB_KB, 1.1 * GiB_KB);
-    s.rates.pswpout = ramp(f, 2, swapOutPages);
-    s.rates.pswpin = ramp(f, 1, swapOutPages / 3);
+    s.pageCacheKb = ramp(f, 3.2 * GiB_KB, 1.1 * GiB_KB);
+    const busy = swapOutPages > 50;
+    s.rates.pswpout = ramp(f, busy ? 2 : 0.1, swapOutPages);
+    s.rates.pswpin = ramp(f, busy ? 1 : 0.05, swapOutPages / 3);
     s.rates.pgmajfault = ramp(f, 3, swapOutPages * 2);
-    const stall = swapOutPages > 50 ? ramp(f, 0.5, 24) : 0.2;
+    const stall = busy ? ramp(f, 0.5, 24) : 0.2;
     s.psi = { some: [stall, stall * 0.9, stall * 0.7, 0], full: [stall / 3, stall / 4, stall / 5, 0] };
     return s;
   };
@@ -46,7 +47,7 @@ export const swapMisconfiguredFixed = scenario(
     expected: null,
     swapDevice: { name: '/dev/dm-1', type: 'partition' },
     sysctl: { 'vm.swappiness': '10' },
-    state: swapping(0.35 * GiB_KB, 0.5),
+    state: swapping(0.3 * GiB_KB, 0.2),
   },
   'after',
 );
