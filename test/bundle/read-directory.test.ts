@@ -11,12 +11,12 @@ beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
 
 describe('directory inputs', () => {
-  it('reads an unpacked collector bundle: sorted paths relative to it, kind collector', async () => {
+  it('reads an unpacked collector bundle: manifest first, then sorted paths relative to it, kind collector', async () => {
     const root = writeTree(join(dir, BUNDLE_NAME), realBundleFiles());
     const { outcome, texts } = await collect(root);
     expect(outcome).toMatchObject({ kind: 'collector', rootName: BUNDLE_NAME, diagnostics: [] });
-    expect(texts.map(([path]) => path)).toEqual(['commands/df_-kPT', 'commands/dmesg', 'manifest.json', 'proc/buddyinfo', 'proc/meminfo', 'proc/slabinfo']);
-    expect(texts[1]![1]).toBe(readFileSync(join(BASELINE, 'dmesg.txt'), 'utf8'));
+    expect(texts.map(([path]) => path)).toEqual(['manifest.json', 'commands/df_-kPT', 'commands/dmesg', 'proc/buddyinfo', 'proc/meminfo', 'proc/slabinfo']);
+    expect(texts[2]![1]).toBe(readFileSync(join(BASELINE, 'dmesg.txt'), 'utf8'));
   });
 
   it('reads a directory holding only part of the layout as kind directory', async () => {
