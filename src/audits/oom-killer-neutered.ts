@@ -122,7 +122,8 @@ function noKillSignals(t: Timeline): Signal[] {
 
 function allocatingTaskSignals(t: Timeline, leaks: ProcessGrowth[]): Signal[] {
   if (sysctlValue(t, 'vm.oom_kill_allocating_task') !== '0') return [];
-  const bystander = oomKills(t).map((k) => aimOf(t, k, leaks)).find((a) => a.verdict === 'bystander' || a.verdict === 'not-largest-task');
+  // The latest one: the kill of the incident at hand, not one from long before the capture.
+  const bystander = oomKills(t).map((k) => aimOf(t, k, leaks)).filter((a) => a.verdict === 'bystander' || a.verdict === 'not-largest-task').at(-1);
   if (!bystander) return [];
   return [{
     severity: 'warning',

@@ -5,7 +5,7 @@ import type { CgroupMemory } from '../../src/model/sources.js';
 import { parseContext } from '../../src/model/diagnostic.js';
 import { parseProcStatus } from '../../src/parsers/proc-status.js';
 import { splitSamples } from '../load/real-bundles.js';
-import { baselineTimeline, makeTimeline, real, sample, trackFromStatusSamples } from './make-timeline.js';
+import { baselineTimeline, makeTimeline, oomInvocation, oomKill, real, sample, trackFromStatusSamples } from './make-timeline.js';
 
 const V2C = '02_oom_memcg/v2c_oom_kill_disable_hang';
 const CG = '/process_api/6e9996ed54d563ba01ba5f263b123ea5/realcap_v2c_oom_kill_disable_hang';
@@ -60,5 +60,16 @@ describe('oom-killer-neutered', () => {
 
   it('passes on the baseline (overcommit 0, nothing protected)', () => {
     expect(runAudits(baselineTimeline(), [oomKillerNeuteredAudit]).audits[0]!.status).toBe('pass');
+  });
+
+  it('cites the latest bystander kill, not an older one, for oom_kill_allocating_task=0', () => {
+    const kill = (line: number, uptime: number, pid: number, comm: string) => oomKill({ source: 'dmesg', line, uptime, pid, comm, scope: 'memcg', text: `Memory cgroup out of memory: Killed process ${pid} (${comm})` });
+    const table = (uptime: number, victim: number, survivor: number) => oomInvocation({
+      source: 'dmesg', line: uptime, uptime, comm: 'python3', text: 'python3 invoked oom-killer',
+      tasks: [victim, survivor].map((pid, i) => ({ pid, uid: 0, tgid: pid, totalVmPages: 1, rssPages: i === 0 ? 10 : 1000, rssAnonPages: 0, rssFilePages: 0, rssShmemPages: 0, pgtablesBytes: 0, swapents: 0, oomScoreAdj: i === 0 ? 1000 : 0, name: i === 0 ? 'sleep' : 'python3' })),
+    });
+    const t = makeTimeline({ artifacts: { sysctl: { 'vm.oom_kill_allocating_task': '0' } }, events: [table(100, 21, 22), kill(101, 100.1, 21, 'sleep'), table(200, 31, 32), kill(201, 200.1, 31, 'sleep')] });
+    const f = runAudits(t, [oomKillerNeuteredAudit]).findings[0]!;
+    expect(f.summary).toContain('vm.oom_kill_allocating_task is 0 and a kill hit a bystander. sleep (pid 31) was not the largest task: python3 (pid 32)');
   });
 });
