@@ -3,11 +3,9 @@
  * kernel kills it. The report must name the kill (pid, comm, memcg, scope), find the leak at about
  * the true rate, and say the victim was the leaker.
  */
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { e2eBinDir } from './harness/env.js';
 import { describeIncident } from './harness/incident.js';
-import { pythonNamed } from './harness/processes.js';
+import { startLeaker } from './harness/leaker.js';
 import { findingOf, oomKillOf, tableOf } from './harness/report.js';
 import { sleep } from './harness/wait.js';
 
@@ -25,7 +23,7 @@ describeIncident('memcg-oom', 'scenario 1: a leak into a memory-cgroup OOM kill'
   memcg = cg.path;
   const recorder = await incident.record();
   await sleep(1500);
-  const leaker = incident.start([pythonNamed(incident.dir, 'memleak'), path.join(e2eBinDir, 'leak.py'), String(LEAK_MIB_PER_S)], { cgroup: cg });
+  const leaker = startLeaker(incident, 'memleak', cg, LEAK_MIB_PER_S);
   leakerPid = leaker.pid;
   const exit = await Promise.race([leaker.exited, sleep(40_000).then(() => null)]);
   if (exit?.signal !== 'SIGKILL') throw new Error(`the leaker was not OOM-killed within 40 s (exit ${JSON.stringify(exit)}): ${leaker.output().slice(-300)}`);

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../../src/model/report.js';
 import { createCgroup, removeCgroup, type Cgroup } from './cgroup.js';
 import { CleanupStack } from './cleanup.js';
@@ -94,9 +94,14 @@ export function describeIncident(
       console.log(`[e2e] ${name}: findings ${findingsLine(result)}; verdict: ${result.verdict.text}`);
     });
     afterAll(() => printScenarioTime(name, (Date.now() - started) / 1000));
-    body(() => {
+    const get = () => {
       if (!report) throw new Error('the incident did not produce a report');
       return report;
+    };
+    it('runs every audit on the real bundle without an error', () => {
+      expect(get().audits.filter((a) => a.status === 'error')).toEqual([]);
+      expect(get().bundle).toMatchObject({ kind: 'collector', synthetic: false });
     });
+    body(get);
   });
 }

@@ -32,8 +32,9 @@ export function startProcess(argv: string[], options: { cgroupDir?: string; cwd?
   let status: Exit | null = null;
   child.stdout.on('data', (chunk: Buffer) => void (text += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => void (text += chunk.toString()));
+  // 'close' comes after 'exit' and after stdout has been read to its end, so no output is lost.
   const exited = new Promise<Exit>((resolve) => {
-    child.once('exit', (code, signal) => {
+    child.once('close', (code, signal) => {
       status = { code, signal };
       resolve(status);
     });
@@ -44,8 +45,9 @@ export function startProcess(argv: string[], options: { cgroupDir?: string; cwd?
     exitStatus: () => status,
     exited,
     waitForOutput: (pattern, timeoutMs) => waitUntil(`${pattern} from ${argv.join(' ')} (output so far: ${text.slice(-300)})`, () => {
-      if (status) throw new Error(`${argv.join(' ')} exited (${status.signal ?? status.code}) before printing ${pattern}: ${text.slice(-300)}`);
-      return pattern.exec(text);
+      const match = pattern.exec(text);
+      if (!match && status) throw new Error(`${argv.join(' ')} exited (${status.signal ?? status.code}) without printing ${pattern}: ${text.slice(-300)}`);
+      return match;
     }, timeoutMs),
     kill: async () => {
       if (status) return status;
