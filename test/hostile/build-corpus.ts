@@ -56,6 +56,7 @@ export function hostileBundle(): BundleFiles {
     .edit(COMM_FILES, (t) => t.replaceAll('python3', HOSTILE.comm))
     .edit(/^proc\/\d+\/cmdline$/, (t) => t.replaceAll('/opt/app/worker.py', HOSTILE.cmdline))
     .edit(/^proc\/2103\/cmdline$/, () => `/usr/bin/java\0${LONG_STRING}\0`)
+    .edit(/^series\/procs$/, (t) => t.replaceAll(' java ', ` ${LONG_STRING} `))
     .edit(/^(proc\/\d+\/cgroup|commands\/dmesg|series\/cgroup-memory)$/, (t) => t.replaceAll('app-worker.service', HOSTILE.cgroup))
     .edit(/^(proc\/mounts|commands\/(df_-kPT|du_.*))$/, (t) => t.replaceAll('/run/shm', HOSTILE.mountPoint))
     .edit(/^commands\/du_.*$/, (t) => t.replaceAll('ipc_queue_buffer', HOSTILE.fileName))
