@@ -10,14 +10,14 @@ import { meminfoSeries } from '../computed/series.js';
 import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtDuration, iso } from './format.js';
+import { fmtBytes, fmtDuration, fmtWhen, iso } from './format.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
 
-function forecastSentence(f: Forecast): string {
+function forecastSentence(t: Timeline, f: Forecast): string {
   const over = `fitted over ${fmtDuration(f.windowS)} (${f.fit.n} samples, r² ${f.fit.r2.toFixed(2)}, ${f.confidence} confidence)`;
   if (f.secondsToExhaustion === null) return `${f.name} is not heading to exhaustion, ${over}.`;
-  const when = `${fmtDuration(f.secondsToExhaustion)} after the last sample (${iso(f.exhaustionTime!)})`;
+  const when = `${fmtDuration(f.secondsToExhaustion)} after the last sample (${fmtWhen(t, f.exhaustionTime!)})`;
   return f.kind === 'depleting'
     ? `${f.name} (${fmtBytes(f.currentBytes)} now) reaches 0 in ${when}, ${over}.`
     : `${f.name} (${fmtBytes(f.currentBytes)} now) would consume the ${fmtBytes(f.headroomBytes)} still available in ${when}, ${over}.`;
@@ -35,7 +35,7 @@ function lowForLong(t: Timeline): Signal | null {
     if (time - since >= th('memAvailableLowForS')) {
       return {
         severity: 'critical',
-        text: `MemAvailable stayed below ${th('memAvailableLowPct')}% of MemTotal from ${iso(since)} for at least ${fmtDuration(time - since)}.`,
+        text: `MemAvailable stayed below ${th('memAvailableLowPct')}% of MemTotal from ${fmtWhen(t, since)} for at least ${fmtDuration(time - since)}.`,
         evidence: [{ source: t.artifacts.meminfo.at(-1)!.source, time: iso(time), text: `MemAvailable ${fmtBytes(v)} of ${fmtBytes(total)}` }],
       };
     }
@@ -62,7 +62,7 @@ export const exhaustionForecastAudit: Audit = {
       .filter((f) => f.name === 'MemAvailable' || f.withinHorizon)
       .map((f) => ({
         severity: severityOf(f),
-        text: forecastSentence(f),
+        text: forecastSentence(t, f),
         evidence: [{ source: f.source, time: iso(f.fit.endTime), text: `${f.name} ${fmtBytes(f.currentBytes)}, slope ${fmtBytes(f.fit.slopePerS * 3600)}/h` }],
       }));
     const low = lowForLong(t);

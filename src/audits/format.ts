@@ -2,6 +2,8 @@
 import { formatDuration, intervalToDuration, type Duration } from 'date-fns';
 import type { Sample } from '../model/artifacts.js';
 import type { Evidence } from '../model/report.js';
+import type { Timeline } from '../model/timeline.js';
+import { describeTime } from '../time/zoned-time.js';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
@@ -45,4 +47,9 @@ export function eventEvidence(ev: { source: string; line: number | null; time: n
     ...(ev.time !== null ? { time: iso(ev.time) } : {}),
     text: ev.text,
   };
+}
+
+/** A time for prose, in the server's zone and UTC (evidence and table cells keep ISO UTC). */
+export function fmtWhen(t: Timeline, epochS: number): string {
+  return describeTime(epochS * 1000, t.info.timezone);
 }

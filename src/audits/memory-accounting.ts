@@ -6,7 +6,7 @@
 import { ACCOUNTING_CATEGORIES, ACCOUNTING_LABELS, computeAccounting, type AccountingCategory } from '../computed/accounting.js';
 import type { DetailsTable } from '../model/report.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtPct, iso, sampleEvidence } from './format.js';
+import { fmtBytes, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
 
@@ -17,6 +17,7 @@ export const memoryAccountingAudit: Audit = {
   title: 'Where the memory went',
   requires: ['meminfo'],
   run(ctx) {
+    const t = ctx.timeline;
     const points = ctx.computed.get(computeAccounting);
     const first = points[0], last = points.at(-1);
     if (!first || !last) return null;
@@ -28,7 +29,7 @@ export const memoryAccountingAudit: Audit = {
     const unexplainedPct = (100 * unexplained) / total;
     const signals: Signal[] = [{
       severity: 'info',
-      text: `At ${iso(last.time)} the largest use was ${ACCOUNTING_LABELS[biggest]}: ${fmtBytes(last.bytes[biggest])} (${fmtPct(last.bytes[biggest], total)} of ${fmtBytes(total)}); free ${fmtBytes(last.bytes.free)}.`
+      text: `At ${fmtWhen(t, last.time)} the largest use was ${ACCOUNTING_LABELS[biggest]}: ${fmtBytes(last.bytes[biggest])} (${fmtPct(last.bytes[biggest], total)} of ${fmtBytes(total)}); free ${fmtBytes(last.bytes.free)}.`
         + (grower && delta(grower) > 0 ? ` Over the capture ${ACCOUNTING_LABELS[grower]} grew most, by ${fmtBytes(delta(grower))}.` : ''),
       evidence: [sampleEvidence(last, `MemTotal ${fmtBytes(total)}, ${USED.map((c) => `${c} ${fmtBytes(last.bytes[c])}`).join(', ')}`)],
     }];

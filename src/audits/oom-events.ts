@@ -8,7 +8,7 @@ import type { DetailsTable } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills, type TimedOomKill } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { eventEvidence, fmtBytes, fmtDuration, iso } from './format.js';
+import { eventEvidence, fmtBytes, fmtDuration, fmtWhen, iso } from './format.js';
 import { aimOf, type KillAim } from './oom-aim.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -44,7 +44,7 @@ function killSignal(t: Timeline, a: KillAim): Signal {
   const scope = k.scope === 'memcg'
     ? `a memory-cgroup kill inside ${k.memcg ?? '?'} (its limit was hit; the rest of the machine was not out of memory)`
     : k.scope === 'global' ? 'a global kill (the whole machine was out of memory)' : 'an OOM kill of unknown scope';
-  const when = k.time !== null ? `At ${iso(k.time)}` : `At uptime ${k.uptime ?? '?'} s`;
+  const when = k.time !== null ? `At ${fmtWhen(t, k.time)}` : `At uptime ${k.uptime ?? '?'} s`;
   const old = killSeverity(t, k) === 'info' && k.time !== null && t.info.start !== null ? ` It happened ${fmtDuration(t.info.start - k.time)} before the capture started.` : '';
   return {
     severity: killSeverity(t, k),

@@ -10,7 +10,7 @@ import type { DetailsTable } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtDuration, iso, sampleEvidence } from './format.js';
+import { fmtBytes, fmtDuration, fmtWhen, sampleEvidence } from './format.js';
 import { aimOf } from './oom-aim.js';
 import { sysctlConfRemediation } from './remediation.js';
 import { sysctlEvidence, sysctlValue } from './sysctl.js';
@@ -84,7 +84,7 @@ function memcgDisableSignals(t: Timeline): Signal[] {
     const dState = t.artifacts.processes.filter((p) => p.status?.state?.startsWith('D') && p.cgroup?.some((l) => l.endsWith(`:${path}`)));
     const evidence = [sampleEvidence(stuck ?? last, `${path}: oom_kill_disable 1, under_oom ${stuck ? 1 : 0}, failcnt ${(stuck ?? last).data.failcnt ?? '?'}, usage ${fmtBytes((stuck ?? last).data.usageBytes ?? 0)} of ${(stuck ?? last).data.limitBytes === null ? 'no limit' : fmtBytes((stuck ?? last).data.limitBytes!)}`)];
     for (const p of dState) evidence.push({ source: `proc/${p.pid}/status`, text: `pid ${p.pid} ${p.status?.name ?? ''} State: ${p.status?.state}` });
-    const hung = stuck ? ` It hit its limit at ${iso(stuck.time)} (under_oom 1, failcnt ${stuck.data.failcnt ?? '?'}): its tasks hang in the memcg OOM wait instead of one being killed${dState.length > 0 ? `; ${dState.map((p) => `pid ${p.pid}`).join(', ')} ${dState.length > 1 ? 'are' : 'is'} in state D` : ''}. The kernel prints nothing to dmesg for this.` : '';
+    const hung = stuck ? ` It hit its limit at ${fmtWhen(t, stuck.time)} (under_oom 1, failcnt ${stuck.data.failcnt ?? '?'}): its tasks hang in the memcg OOM wait instead of one being killed${dState.length > 0 ? `; ${dState.map((p) => `pid ${p.pid}`).join(', ')} ${dState.length > 1 ? 'are' : 'is'} in state D` : ''}. The kernel prints nothing to dmesg for this.` : '';
     return {
       severity: stuck ? 'critical' : 'warning',
       text: `Memory cgroup ${path} has oom_kill_disable set.${hung}`,
@@ -114,7 +114,7 @@ function noKillSignals(t: Timeline): Signal[] {
   const observedS = Math.min(window, (t.info.end ?? t.artifacts.meminfo.at(-1)?.time ?? ex.time) - ex.time);
   return [{
     severity: 'critical',
-    text: `Memory was exhausted at ${iso(ex.time)} and no global OOM kill followed in the ${fmtDuration(observedS)} after: the machine stalls instead of recovering.`,
+    text: `Memory was exhausted at ${fmtWhen(t, ex.time)} and no global OOM kill followed in the ${fmtDuration(observedS)} after: the machine stalls instead of recovering.`,
     evidence: [ex.evidence],
     remediation: [...OVERCOMMIT_FIX, { text: 'Have the OOM killer target the task that triggered the failure.', command: 'sysctl -w vm.oom_kill_allocating_task=1' }],
   }];

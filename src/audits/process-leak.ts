@@ -10,7 +10,7 @@ import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills, processPointEvidence } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtDuration, fmtMBh, iso } from './format.js';
+import { fmtBytes, fmtDuration, fmtMBh, fmtWhen, iso } from './format.js';
 import { memoryMaxDropIn } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -18,12 +18,12 @@ import { unitOfTrack } from './units.js';
 
 const footprint = (p: { rssBytes: number; swapBytes: number }) => p.rssBytes + p.swapBytes;
 
-function restartText(g: ProcessGrowth): string {
+function restartText(t: Timeline, g: ProcessGrowth): string {
   if (g.restarts.length === 0) return '';
   const r = g.restarts.at(-1)!;
   const again = g.otherPids.find((o) => o.pid === r.toPid && o.points >= 2 && o.slopeMBPerHour > 0);
   const after = again ? `, and pid ${again.pid} climbs again at ${fmtMBh(again.slopeMBPerHour)}: restarts only buy time` : '';
-  return ` It restarted ${g.restarts.length} time(s); the last one (pid ${r.fromPid} → ${r.toPid} at ${iso(r.time)}) dropped RSS `
+  return ` It restarted ${g.restarts.length} time(s); the last one (pid ${r.fromPid} → ${r.toPid} at ${fmtWhen(t, r.time)}) dropped RSS `
     + `from ${fmtBytes(r.rssBeforeBytes)} to ${fmtBytes(r.rssAfterBytes)}${after}.`;
 }
 
@@ -35,7 +35,7 @@ function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: n
   const critical = killed !== undefined || (secondsLeft !== null && secondsLeft <= th('exhaustionCriticalS'));
   let text = `${leads ? 'The leader: ' : ''}${g.comm} (pid ${g.pid}) grew from ${fmtBytes(footprint(g.first))} to ${fmtBytes(footprint(g.last))} `
     + `(RSS + swap) in ${fmtDuration(g.last.time - g.first.time)}, ${fmtMBh(g.slopeMBPerHour)} with r² ${fit.r2.toFixed(2)} over ${fit.n} samples.`;
-  text += restartText(g);
+  text += restartText(t, g);
   if (killed) text += ` The OOM killer killed pid ${killed.pid} (${killed.comm}).`;
   if (secondsLeft !== null) text += ` At this rate it would use up the ${fmtBytes(availBytes!)} still available in ${fmtDuration(secondsLeft)}.`;
   const unit = unitOfTrack(t, g.pid, g.pids);

@@ -11,7 +11,7 @@ import type { Meminfo } from '../model/sources.js';
 import type { Timeline } from '../model/timeline.js';
 import { eventsOfType } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { eventEvidence, fmtBytes, fmtPct, iso, sampleEvidence } from './format.js';
+import { eventEvidence, fmtBytes, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
 import { sysctlConfRemediation } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -43,7 +43,7 @@ function shareSignals(t: Timeline): Signal[] {
   const slab = peak.data.Slab, unrecl = peak.data.SUnreclaim ?? 0, recl = peak.data.SReclaimable ?? 0;
   const pct = (100 * slab) / total, unreclPct = (100 * unrecl) / total;
   const severity = pct >= th('slabShareCritPct') ? 'critical' : pct >= th('slabShareWarnPct') || unreclPct >= th('sUnreclaimShareWarnPct') ? 'warning' : 'info';
-  const text = `Slab peaked at ${fmtBytes(slab)} (${fmtPct(slab, total)} of MemTotal) at ${iso(peak.time)}: `
+  const text = `Slab peaked at ${fmtBytes(slab)} (${fmtPct(slab, total)} of MemTotal) at ${fmtWhen(t, peak.time)}: `
     + `${fmtBytes(recl)} reclaimable, ${fmtBytes(unrecl)} unreclaimable (${fmtPct(unrecl, total)}).`
     + (unreclPct >= th('sUnreclaimShareWarnPct') ? ' Unreclaimable slab cannot be given back: drop_caches will not help; look for the cache\'s owner (a driver or module, kmemleak).' : '');
   const evidence = [sampleEvidence(peak, `Slab ${fmtBytes(slab)}, SReclaimable ${fmtBytes(recl)}, SUnreclaim ${fmtBytes(unrecl)}`)];
@@ -86,7 +86,7 @@ function explosionSignals(t: Timeline, exploded: SlabCacheGrowth[], memTotal: nu
 function dropCachesSignals(t: Timeline): Signal[] {
   return eventsOfType(t, 'drop-caches').map((e) => ({
     severity: 'info',
-    text: `${e.comm} (pid ${e.pid}) ran drop_caches ${e.value}${e.time !== null ? ` at ${iso(e.time)}` : ''}: samples after it understate what the caches had grown to.`,
+    text: `${e.comm} (pid ${e.pid}) ran drop_caches ${e.value}${e.time !== null ? ` at ${fmtWhen(t, e.time)}` : ''}: samples after it understate what the caches had grown to.`,
     evidence: [eventEvidence(e)],
   }));
 }

@@ -7,7 +7,7 @@ import { lastMeminfo, meminfoMinSample } from '../computed/series.js';
 import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtPct, iso, sampleEvidence } from './format.js';
+import { fmtBytes, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
 import { sizeText, sysctlConfRemediation } from './remediation.js';
 import { sysctlEvidence, sysctlNumber } from './sysctl.js';
 import { th } from './thresholds.js';
@@ -63,7 +63,7 @@ function swapOutSignals(t: Timeline): { signals: Signal[]; peak: number } {
     peak,
     signals: [{
       severity: sustained && peak > th('swapOutCritPerS') ? 'critical' : 'warning',
-      text: `Swap-out peaked at ${peak.toFixed(1)} pages/s at ${iso(peakAt)} and was ≥ ${th('pcpSwapOutPerS')}/s in ${Math.round(sustainedShare * 100)}% of samples`
+      text: `Swap-out peaked at ${peak.toFixed(1)} pages/s at ${fmtWhen(t, peakAt)} and was ≥ ${th('pcpSwapOutPerS')}/s in ${Math.round(sustainedShare * 100)}% of samples`
         + `${sustained ? ' (sustained)' : ''}; ${r.totalIncrease} pages (${fmtBytes(r.totalIncrease * t.info.pageSizeBytes)}) went to swap in the capture.`,
       evidence: [{ source: 'series/vmstat', time: iso(peakAt), text: `pswpout ${peak.toFixed(1)} pages/s` }],
       remediation: LOWER_SWAPPINESS,
@@ -92,7 +92,7 @@ function noSwapSignals(t: Timeline, swapTotal: number): Signal[] {
   if (swapTotal > 0 || !low || !total || (100 * low.data.MemAvailable!) / total >= th('memAvailableLowPct')) return [];
   return [{
     severity: 'warning',
-    text: `There is no swap, and MemAvailable fell to ${fmtBytes(low.data.MemAvailable!)} (${fmtPct(low.data.MemAvailable!, total)}) at ${iso(low.time)}: the OOM killer fires the moment RAM runs out, with no buffer to notice the leak. Decide deliberately: low-swappiness swap as a pressure valve, or none and fast OOM kills.`,
+    text: `There is no swap, and MemAvailable fell to ${fmtBytes(low.data.MemAvailable!)} (${fmtPct(low.data.MemAvailable!, total)}) at ${fmtWhen(t, low.time)}: the OOM killer fires the moment RAM runs out, with no buffer to notice the leak. Decide deliberately: low-swappiness swap as a pressure valve, or none and fast OOM kills.`,
     evidence: [sampleEvidence(low, `MemAvailable ${fmtBytes(low.data.MemAvailable!)}, SwapTotal 0`)],
     remediation: [emergencySwap(total)],
   }];

@@ -27,7 +27,7 @@ describe('swap-misconfigured', () => {
     const f = runAudits(runbookSwapTimeline(), [swapMisconfiguredAudit]).findings[0]!;
     expect(f.severity).toBe('critical');
     expect(f.summary).toContain('Swap is 97.5% used (7.8 GiB of 8.0 GiB)');
-    expect(f.summary).toContain('Swap-out peaked at 192.0 pages/s at 1970-01-01T01:59:52.000Z and was ≥ 5/s in 100% of samples (sustained)');
+    expect(f.summary).toContain('Swap-out peaked at 192.0 pages/s at 1970-01-01 01:59:52 UTC and was ≥ 5/s in 100% of samples (sustained)');
     expect(f.summary).toContain('vm.swappiness is 60');
     expect(f.summary).toContain('/dev/mapper/vg0-swap is on a device-mapper volume');
     expect(f.details![0]!.rows.map((r) => r.comm)).toEqual(['worker.py', 'java']);
