@@ -158,6 +158,15 @@ describe('members that try to leave the bundle', () => {
     expect(report.bundle.samples.meminfo).toBe(BASE_MEMINFO_SAMPLES);
     expect(report.findings.map((f) => f.id)).toContain('process-leak');
   });
+
+  it('an output path in a missing directory is a usage error (exit 2) and creates nothing', async () => {
+    const cwd = mkdtempSync(join(outer, 'out-'));
+    const run = await runCli(['report', corpus['base.tar']!, '-o', join(cwd, 'missing', 'report.html'), '-q'], { cwd });
+    expectNoCrash(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^memtrail: cannot write .*missing\/report\.html: ENOENT/);
+    expect(treeSnapshot(cwd)).toEqual([]);
+  });
 });
 
 describe.concurrent('duplicate entries and a single huge entry', () => {
