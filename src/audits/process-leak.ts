@@ -2,6 +2,7 @@
  * process-leak (runbook Root Cause 1): processes whose RSS + swap or Private_Dirty climbs steadily.
  * Restarts that bring RSS back down are the runbook's first tell-tale sign.
  */
+import { confidenceOf } from '../computed/forecast.js';
 import { leakingProcesses, privateDirtyLeaks } from '../computed/leaks.js';
 import { slopeMBPerHour } from '../computed/linear-fit.js';
 import type { ProcessGrowth } from '../computed/process-growth.js';
@@ -32,7 +33,10 @@ function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: n
   const perS = fit.slopePerS;
   const killed = oomKills(t).find((k) => g.pids.includes(k.pid));
   const secondsLeft = availBytes !== null ? availBytes / perS : null;
-  const critical = killed !== undefined || (secondsLeft !== null && secondsLeft <= th('exhaustionCriticalS'));
+  // A projection earns critical only at the confidence exhaustion-forecast would give it: a process
+  // that grew for a few seconds (one starting up) says little about the next hours.
+  const projected = secondsLeft !== null && secondsLeft <= th('exhaustionCriticalS') && confidenceOf(fit, secondsLeft) !== 'low';
+  const critical = killed !== undefined || projected;
   let text = `${leads ? 'The leader: ' : ''}${g.comm} (pid ${g.pid}) grew from ${fmtBytes(footprint(g.first))} to ${fmtBytes(footprint(g.last))} `
     + `(RSS + swap) in ${fmtDuration(g.last.time - g.first.time)}, ${fmtMBh(g.slopeMBPerHour)} with r² ${fit.r2.toFixed(2)} over ${fit.n} samples.`;
   text += restartText(t, g);

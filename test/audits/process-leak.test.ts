@@ -37,6 +37,14 @@ describe('process-leak', () => {
     expect(finding!.details![0]!.rows[0]).toMatchObject({ comm: 'python3', pid: 11705, peak: 64940 * 1024, n: 14 });
   });
 
+  it('does not make a few seconds of growth critical by projecting it hours ahead', () => {
+    const start = trackFromStatusSamples(`${V1}/proc_pid_status.samples.txt`);
+    start.points = start.points.slice(0, 6);
+    const { finding } = run({ processes: [start], artifacts: { meminfo } });
+    expect(finding!.severity).toBe('warning');
+    expect(finding!.summary).toMatch(/in 3 seconds, \d+ MiB\/h with r² 0\.9\d over 6 samples\. At this rate it would use up the 23 GiB still available in \d+ minutes/);
+  });
+
   it('stays silent for a flat process and says what is missing without samples', () => {
     const flat = trackFromStatusSamples(`${V1}/proc_pid_status.samples.txt`);
     flat.points = flat.points.slice(0, 2).concat(flat.points.slice(0, 2).map((p) => ({ ...p, time: p.time + 10 })));
