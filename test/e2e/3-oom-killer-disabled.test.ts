@@ -25,9 +25,7 @@ describeIncident('oom-disabled', 'scenario 3: an OOM killer that cannot act (oom
   const leaker = startLeaker(incident, 'memleak', cg, LEAK_MIB_PER_S);
   leakerPid = leaker.pid;
   await waitUntil('under_oom 1', () => cg.oomControl().under_oom === 1, 40_000);
-  // Let the recorder see it stuck for a few samples.
-  const seen = recorder.samples();
-  await waitUntil('three samples while under_oom', () => recorder.samples() >= seen + 3, 15_000);
+  await recorder.moreSamples(3, 'while under_oom');
   expect(readFileSync(`/proc/${leaker.pid}/status`, 'utf8')).toMatch(/^State:\tD/m);
   expect(leaker.exitStatus()).toBeNull();
   // Bundled while it still hangs, so the static capture shows it in state D; the cleanup kills it.

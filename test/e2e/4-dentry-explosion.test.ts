@@ -9,7 +9,6 @@ import { expect, it } from 'vitest';
 import { e2eBinDir, python } from './harness/env.js';
 import { describeIncident } from './harness/incident.js';
 import { findingOf, tableOf } from './harness/report.js';
-import { waitUntil } from './harness/wait.js';
 
 const NAMES = 1_600_000;
 /** A dentry is 192 bytes on this kernel (slabinfo objsize); allow for the slab's own rounding and churn. */
@@ -19,15 +18,12 @@ describeIncident('dentry', 'scenario 4: a dentry cache explosion', {}, async (in
   const lookups = path.join(incident.dir, 'lookups');
   mkdirSync(lookups);
   const recorder = await incident.record();
-  const seen = recorder.samples();
-  await waitUntil('a sample before the stats', () => recorder.samples() > seen, 10_000);
+  await recorder.moreSamples(1, 'before the stats');
   const stat = incident.start([python, path.join(e2eBinDir, 'negative-dentries.py'), lookups, String(NAMES)]);
   await stat.waitForOutput(/^done/m, 45_000);
-  const atPeak = recorder.samples();
-  await waitUntil('two samples at the peak', () => recorder.samples() >= atPeak + 2, 10_000);
+  await recorder.moreSamples(2, 'at the peak');
   writeFileSync('/proc/sys/vm/drop_caches', '2');
-  const dropped = recorder.samples();
-  await waitUntil('two samples after drop_caches', () => recorder.samples() >= dropped + 2, 10_000);
+  await recorder.moreSamples(2, 'after drop_caches');
   return incident.bundle(recorder);
 }, (report) => {
   it('names the dentry cache explosion with its growth', () => {

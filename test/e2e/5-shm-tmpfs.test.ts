@@ -10,7 +10,6 @@ import { expect, it } from 'vitest';
 import { python, realScriptsDir } from './harness/env.js';
 import { describeIncident, type Incident } from './harness/incident.js';
 import { findingOf, tableOf } from './harness/report.js';
-import { waitUntil } from './harness/wait.js';
 
 const MiB = 1024 * 1024;
 const TMPFS_SIZE_MIB = 256;
@@ -51,8 +50,7 @@ describeIncident('shm-tmpfs', 'scenario 5: SysV shared memory and a full tmpfs',
   incident.defer(`umount ${mountpoint}`, () => run(['umount', mountpoint]));
   const tenMiB = Buffer.alloc(10 * MiB, 0x5a);
   for (let i = 0; i < TMPFS_FILL_MIB / 10; i++) writeFileSync(path.join(mountpoint, `fill_${i}.bin`), tenMiB);
-  const seen = recorder.samples();
-  await waitUntil('three samples of the full state', () => recorder.samples() >= seen + 3, 10_000);
+  await recorder.moreSamples(3, 'of the full state');
   return incident.bundle(recorder);
 }, (report) => {
   it('names the full tmpfs mount with its size and use', () => {

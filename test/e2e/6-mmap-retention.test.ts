@@ -9,7 +9,6 @@ import { expect, it } from 'vitest';
 import { python, realScriptsDir } from './harness/env.js';
 import { describeIncident } from './harness/incident.js';
 import { findingOf, tableOf } from './harness/report.js';
-import { waitUntil } from './harness/wait.js';
 
 const MiB = 1024 * 1024;
 const FILE_MIB = 512;
@@ -33,8 +32,7 @@ describeIncident('mmap', 'scenario 6: mmap retention of a large file', {}, async
     incident.start([python, path.join(realScriptsDir, 'mmap_reader.py'), file, path.join(incident.dir, `ready${i}`)]));
   readerPids = readers.map((r) => r.pid);
   for (const r of readers) await r.waitForOutput(/touched 4 x \d+ bytes/, 30_000);
-  const seen = recorder.samples();
-  await waitUntil('three samples of the mapped state', () => recorder.samples() >= seen + 3, 10_000);
+  await recorder.moreSamples(3, 'of the mapped state');
   return incident.bundle(recorder);
 }, (report) => {
   it('names the file, its mappings per process and the totals', () => {

@@ -1,11 +1,10 @@
 /** Scenario 7: an idle recording. Nothing is provoked, so nothing may be critical. */
 import { expect, it } from 'vitest';
 import { describeIncident } from './harness/incident.js';
-import { waitUntil } from './harness/wait.js';
 
 describeIncident('quiet', 'scenario 7: a quiet machine', {}, async (incident) => {
   const recorder = await incident.record();
-  await waitUntil('eight samples', () => recorder.samples() >= 8, 20_000);
+  await recorder.moreSamples(8, 'of an idle machine');
   return incident.bundle(recorder);
 }, (report) => {
   it('has no critical finding and a verdict that is not critical', () => {

@@ -6,8 +6,8 @@ import { collectorPath } from './env.js';
 import { sleep, waitUntil } from './wait.js';
 
 export interface Recorder {
-  /** Samples recorded so far (series/meminfo records of the open segment). */
-  samples(): number;
+  /** Waits until `count` more samples are on disk, so the bundle shows the state the scenario made. */
+  moreSamples(count: number, what: string): Promise<void>;
   /** SIGTERM, as systemd would stop it; waits for it, and for its /dev/kmsg follower, to end. */
   stop(): Promise<void>;
 }
@@ -48,7 +48,10 @@ export async function startRecorder(dir: string, options: RecordOptions = {}): P
     return samples() >= 1;
   }, 20_000);
   return {
-    samples,
+    moreSamples: async (count, what) => {
+      const target = samples() + count;
+      await waitUntil(`${count} samples ${what}`, () => samples() >= target, (count + 8) * 1000 * (options.intervalS ?? 1));
+    },
     stop: async () => {
       if (!done) child.kill('SIGTERM');
       // Its trap runs after the command in progress (a sleep of at most the interval, or a sample).
