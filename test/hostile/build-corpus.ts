@@ -122,6 +122,15 @@ export function brokenSeriesBundle(): BundleFiles {
       }));
 }
 
+/** Member names carrying `name`: an unknown file (indexed), a skipped symlink, a refused path. */
+function hostileMemberNames(top: string, name: string): TarMember[] {
+  return [
+    { path: `${top}/commands/${name}`, body: Buffer.from('unknown command output\n') },
+    { path: `${top}/proc/${name}`, type: 'SymbolicLink', linkpath: '/etc/passwd' },
+    { path: `../${name}`, body: Buffer.from('escaped\n') },
+  ];
+}
+
 /** The bundle's contents are ordinary; the archive around them is hostile. */
 function escapingMembers(top: string): TarMember[] {
   return [
@@ -163,8 +172,10 @@ export async function buildCorpus(dir: string, groups: readonly CorpusGroup[] = 
     files: () => filesGroup(put, dir, corpus),
     series: () => put('broken-series.tar.gz', gzip(brokenSeriesBundle().tar())),
     hostile: () => {
-      put('hostile.tar.gz', gzip(hostileBundle().tar()));
-      put('terminal.tar.gz', gzip(terminalBundle().tar()));
+      const hostile = hostileBundle();
+      put('hostile.tar.gz', gzip(hostile.tar(hostileMemberNames(hostile.top, HOSTILE.comm))));
+      const terminal = terminalBundle();
+      put('terminal.tar.gz', gzip(terminal.tar(hostileMemberNames(terminal.top, TERMINAL_COMM))));
     },
   };
   for (const group of groups) await builders[group]();

@@ -26,6 +26,8 @@ describe.concurrent('hostile text', () => {
       const bad = [...run.stdout].filter((ch) => TERMINAL_CONTROL.test(ch)).map((ch) => ch.codePointAt(0)!.toString(16));
       expect(bad).toEqual([]);
       expect(run.stdout).toContain('evilred');
+      // Archive member names are bundle text too (the data-quality lines name skipped members).
+      expect(run.stdout).toMatch(/proc\/evilred +skipped: SymbolicLink/);
       expect(run.stdout).not.toContain('pwned');
       // The non-UTF-8 bytes of a process name arrive as U+FFFD, the name is still shown.
       expect(run.stdout).toMatch(/bad\ufffd+/);
