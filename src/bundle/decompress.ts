@@ -1,13 +1,14 @@
 /**
  * Streaming decompression of an input file: zstd through fzstd (pure JS; Node 20 has no native
- * zstd, see bench/zstd/README.md), gzip through node's zlib. Both are pull-driven async
- * iterables, so nothing is decompressed faster than the tar parser and the visitor consume it.
+ * zstd, see bench/zstd/README.md), gzip through node's zlib, xz through xz-decompress (wasm, see
+ * xz.ts and bench/xz/README.md). All are pull-driven async iterables, so nothing is decompressed faster than the tar parser and the visitor consume it.
  */
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import type { Compression } from './sniff.js';
+import { xzChunks } from './xz.js';
 
 const FILE_CHUNK_BYTES = 256 * 1024;
 /**
@@ -48,6 +49,7 @@ export function openInput(path: string, compression: Compression, onRead: (bytes
   const chunks =
     compression === 'zstd' ? zstdChunks(fileChunks())
     : compression === 'gzip' ? gunzipChunks(fileChunks())
+    : compression === 'xz' ? xzChunks(fileChunks(), (err) => new DecompressError('xz', bytesRead, err))
     : fileChunks();
   return { chunks, fileBytesRead: () => bytesRead };
 }

@@ -1,6 +1,6 @@
 /**
  * readBundle: the one entry point of the reader. It tells the input apart by its bytes (zstd,
- * gzip or plain tar; a directory; a text kernel log), then streams every regular file to the
+ * gzip, xz or plain tar; a directory; a text kernel log), then streams every regular file to the
  * visitor. Nothing is extracted to disk and the archive is never held whole in memory.
  */
 import { type Stats } from 'node:fs';
@@ -37,7 +37,7 @@ export async function readBundle(
   if (stats.size === 0) throw new UnreadableInputError(`${input}: empty file`);
 
   const compression = compressionOf(await readHead(input));
-  if (compression === 'xz' || compression === 'bzip2') {
+  if (compression === 'bzip2') {
     throw new UnreadableInputError(`${input}: ${compression}-compressed archives are not supported yet; decompress it first`);
   }
   const stream = openInput(input, compression, (bytesRead) => onProgress(bytesRead, stats.size));
@@ -91,7 +91,7 @@ async function peekOrFail(input: string, chunks: AsyncIterable<Buffer>): Promise
 
 function notABundle(compression: Compression): string {
   return compression === 'none'
-    ? 'not a bundle: neither a tar archive (.tar, .tar.gz, .tar.zst) nor a text kernel log'
+    ? 'not a bundle: neither a tar archive (.tar, .tar.gz, .tar.zst, .tar.xz) nor a text kernel log'
     : `${compression}-compressed, but holds neither a tar archive nor a text kernel log`;
 }
 
@@ -105,7 +105,7 @@ async function readSingleLog(
   budget: ByteBudget,
   compressedBytes: () => number | null,
 ): Promise<void> {
-  const path = compression === 'none' ? basename(input) : basename(input).replace(/\.(gz|zst)$/, '');
+  const path = compression === 'none' ? basename(input) : basename(input).replace(/\.(gz|zst|xz)$/, '');
   let bytesRead = 0;
   async function* chunks(): AsyncGenerator<Buffer> {
     try {

@@ -55,7 +55,7 @@ export function packDirectory(dir: string, top: string, out: string, compressor?
   return out;
 }
 
-export function compress(data: Buffer, compressor: 'zstd' | 'gzip'): Buffer {
+export function compress(data: Buffer, compressor: 'zstd' | 'gzip' | 'xz'): Buffer {
   return execFileSync(compressor, ['-c'], { input: data, maxBuffer: 1 << 30 });
 }
 
