@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { describeIncident } from './harness/incident.js';
 import { startLeaker } from './harness/leaker.js';
-import { findingOf, oomKillOf, tableOf } from './harness/report.js';
+import { findingOf, oomKillOf, oomKillsDuringCapture, tableOf } from './harness/report.js';
 import { sleep } from './harness/wait.js';
 
 const MiB = 1024 * 1024;
@@ -32,6 +32,7 @@ describeIncident('memcg-oom', 'scenario 1: a leak into a memory-cgroup OOM kill'
   return incident.bundle(recorder);
 }, (report) => {
   it('logs the oom-kill of the leaker with its pid, comm, memory cgroup and memcg scope', () => {
+    expect(oomKillsDuringCapture(report()).map((e) => e.pid)).toEqual([leakerPid]);
     expect(oomKillOf(report(), leakerPid)).toMatchObject({ comm: 'memleak', scope: 'memcg', memcg, taskMemcg: memcg, constraint: 'CONSTRAINT_MEMCG' });
   });
 

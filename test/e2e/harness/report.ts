@@ -11,6 +11,12 @@ export function runReport(bundle: string): ReportJson {
   return JSON.parse(run.stdout) as ReportJson;
 }
 
+/** oom-kill events from within the capture: kills of earlier scenarios stay in the kernel log, before it. */
+export function oomKillsDuringCapture(report: ReportJson): ReportEvent[] {
+  const start = report.bundle.start;
+  return report.events.filter((e) => e.type === 'oom-kill' && start !== null && e.time !== null && e.time >= start);
+}
+
 export function findingOf(report: ReportJson, id: FindingId): Finding {
   const f = report.findings.find((x) => x.id === id);
   if (!f) throw new Error(`no ${id} finding; findings: ${report.findings.map((x) => `${x.id} (${x.severity})`).join(', ')}`);
