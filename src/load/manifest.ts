@@ -10,12 +10,12 @@
 import type { Diagnostic, Parsed } from '../model/diagnostic.js';
 import type { Manifest, ManifestArtifact } from '../model/artifacts.js';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Reads typed fields out of one JSON object, noting every field whose type is wrong. */
-class FieldReader {
+export class FieldReader {
   constructor(
     private readonly obj: Json,
     private readonly where: string,
@@ -81,20 +81,25 @@ function parseArtifact(value: unknown, index: number, source: string, diagnostic
   };
 }
 
-/** Parses manifest.json; `data` is null only when the text is not a JSON object at all. */
-export function parseManifest(text: string, source = 'manifest.json'): Parsed<Manifest | null> {
-  const diagnostics: Diagnostic[] = [];
+/** The text as one JSON object, or null with an error diagnostic (not JSON, or not an object). */
+export function parseJsonObject(text: string, source: string, diagnostics: Diagnostic[]): Json | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     diagnostics.push({ source, severity: 'error', message: `not valid JSON: ${(err as Error).message}` });
-    return { data: null, diagnostics };
+    return null;
   }
-  if (!isObject(json)) {
-    diagnostics.push({ source, severity: 'error', message: 'not a JSON object' });
-    return { data: null, diagnostics };
-  }
+  if (isObject(json)) return json;
+  diagnostics.push({ source, severity: 'error', message: 'not a JSON object' });
+  return null;
+}
+
+/** Parses manifest.json; `data` is null only when the text is not a JSON object at all. */
+export function parseManifest(text: string, source = 'manifest.json'): Parsed<Manifest | null> {
+  const diagnostics: Diagnostic[] = [];
+  const json = parseJsonObject(text, source, diagnostics);
+  if (json === null) return { data: null, diagnostics };
   const f = new FieldReader(json, '', source, diagnostics);
   const format = f.string('format');
   if (format === null) {

@@ -1,6 +1,7 @@
 /**
- * The artifact registry: bundle path → handler. One table for layout v1 (and the proc/ and sys/
- * paths an sosreport shares with it); paths that match nothing are indexed, not parsed.
+ * The artifact registry: bundle path → handler. One table for layout v1, the proc/ and sys/
+ * paths an sosreport shares with it, and the sosreport's own files (sosreport.ts); paths that
+ * match nothing are indexed, not parsed.
  */
 import type { BundleEntry } from '../bundle/types.js';
 import type { Artifacts, Sample } from '../model/artifacts.js';
@@ -26,8 +27,9 @@ import { commandHandler } from './commands.js';
 import type { Compactor, Compactors } from './compact.js';
 import { loadKernelLog, loadKernelLogSeries } from './kernel-log.js';
 import { parseManifest } from './manifest.js';
-import { cgroupPathOf, sosCommandName } from './paths.js';
+import { cgroupPathOf } from './paths.js';
 import { forEachSeriesRecord } from './series-records.js';
+import { loadSosCommand, loadSosManifest, loadSosVersionTxt } from './sosreport.js';
 import type { LoadState, Parser } from './state.js';
 import { wholeFile } from './whole-file.js';
 
@@ -81,10 +83,6 @@ const integer: Parser<number | null> = (text, ctx) => {
 };
 
 const command: Handler = async (entry, m, state) => commandHandler(m[1]!)?.(entry, state);
-const sosCommand: Handler = async (entry, m, state) => {
-  const name = sosCommandName(m[1]!);
-  if (name !== null) await commandHandler(name)?.(entry, state);
-};
 const cgroupFile: Handler = async (entry, m, state) => {
   state.addCgroupFile(m[1]!, cgroupPathOf(m[1]!), m[2]!, await entry.text());
 };
@@ -118,8 +116,13 @@ export const ROUTES: [RegExp, Handler][] = [
   [/^sys\/kernel\/mm\/transparent_hugepage\/defrag$/, field(parseThpSetting, (d, s) => void (s.artifacts.thpDefrag = d))],
   [/^(sys\/fs\/cgroup(?:\/.*)?)\/(memory\.[\w.]+)$/, cgroupFile],
   [/^commands\/([^/]+)$/, command],
-  [/^sos_commands\/[^/]+\/([^/]+)$/, sosCommand],
-  [/^var\/log\/kern\.log$/, async (entry, _m, state) => loadKernelLog(entry, state)],
+  [/^sos_commands\/[^/]+\/[^/]+$/, (entry, _m, state) => loadSosCommand(entry, state)],
+  [/^sos_reports\/manifest\.json$/, (entry, _m, state) => loadSosManifest(entry, state)],
+  [/^version\.txt$/, (entry, _m, state) => loadSosVersionTxt(entry, state)],
+  // sosreports: proc/mounts is a link to proc/self/mounts, i.e. the mounts of sos's own pid.
+  [/^proc\/\d+\/mounts$/, field(parseMounts, (d, s) => void (s.artifacts.mounts ??= d))],
+  // Rotated copies too (.1), not compressed ones (.2.gz): those are gzip inside the archive.
+  [/^var\/log\/(kern\.log|messages|syslog)(\.\d+)?$/, async (entry, _m, state) => loadKernelLog(entry, state)],
   [/^series\/meminfo$/, series((a) => a.meminfo, parseMeminfo)],
   [/^series\/vmstat$/, series((a) => a.vmstat, parseVmstat, (c) => c.vmstat)],
   [/^series\/buddyinfo$/, series((a) => a.buddyinfo, parseBuddyinfo)],

@@ -25,6 +25,7 @@ export class LoadState {
   private readonly cgroupDirs = new Map<string, { cgroupPath: string; source: string; files: Record<string, string> }>();
   private readonly processes = new Map<number, ProcessCapture>();
   private readonly diagnosticCounts = new Map<string, number>();
+  private readonly finishers: (() => void)[] = [];
   private latestSeriesTime: number | null = null;
   /** A parser used the default page size before manifest.json (and its pageSize) was read. */
   private pageSizeAssumed = false;
@@ -88,8 +89,14 @@ export class LoadState {
     group.files[name] = text;
   }
 
+  /** Work that needs every file read first (an sosreport's manifest comes last); runs first in finish(). */
+  atFinish(work: () => void): void {
+    this.finishers.push(work);
+  }
+
   finish(): Artifacts {
     const a = this.artifacts;
+    for (const work of this.finishers) work();
     this.parseCgroupDirs();
     a.processes = [...this.processes.values()].sort((x, y) => x.pid - y.pid);
     this.settleStaticTimes();
