@@ -121,7 +121,7 @@ function fleetTable(f) {
   return { head, body };
 }
 
-const m = machine();
+const loadBefore = machine().load;
 const results = BUNDLES.filter((b) => only.has(b.name)).map(benchBundle);
 const fleet = only.has('fleet') ? await benchFleet() : null;
 
@@ -141,6 +141,7 @@ if (fleet) {
   sections.push(`### ${title}\n\n${markdownTable(t.head, t.body)}\n\nSpeedup from 1 to 2 jobs: ${fmt(fleet.speedup)}×.`);
 }
 
+const m = machine();
 if (!values['no-readme']) {
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   writeReadmeSection(join(ROOT, 'bench/README.md'), [
@@ -152,7 +153,7 @@ if (!values['no-readme']) {
     'Wall, CPU (user + sys) and peak RSS from GNU time (`/usr/bin/time -f "%e %U %S %M"`); MB/s is uncompressed bundle bytes per wall second;',
     '× native is wall time over the best of three runs of `zstd -dc bundle | tar -xO | wc -l` in the same run.',
     '',
-    `Machine: \`${m.uname}\`; ${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM; node ${m.node}; ${m.zstd}; load average at the end ${m.load}.`,
+    `Machine: \`${m.uname}\`; ${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM; node ${m.node}; ${m.zstd}; load average (1, 5, 15 min) before ${loadBefore}, after ${m.load}: other work on the machine inflates wall time, not CPU time.`,
     '',
     ...sections.flatMap((s) => [s, '']),
   ].join('\n'));

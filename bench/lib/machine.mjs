@@ -10,7 +10,7 @@ export function machine() {
     cores: cpu.length,
     ramGiB: (totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
-    zstd: sh('zstd --version'),
+    zstd: sh('zstd --version').replace(/\*/g, '').trim(),
     load: loadavg().map((l) => l.toFixed(2)).join(' '),
   };
 }
