@@ -70,9 +70,9 @@ export class BundleFiles {
     return this.set('manifest.json', JSON.stringify(change(JSON.parse(this.text('manifest.json')) as Record<string, unknown>)));
   }
 
-  /** Archive members in the collector's order: the top directory, then sorted files. */
+  /** Archive members in the collector's order: the top directory, manifest.json, then sorted files. */
   members(): TarMember[] {
-    const paths = [...this.files.keys()].sort();
+    const paths = [...this.files.keys()].sort((a, b) => Number(b === 'manifest.json') - Number(a === 'manifest.json') || (a < b ? -1 : a > b ? 1 : 0));
     return [
       { path: `${this.top}/`, type: 'Directory' },
       ...paths.map((path) => ({ path: `${this.top}/${path}`, body: this.files.get(path)! })),
