@@ -49,6 +49,10 @@ function firstSentence(text: string): string {
 export function buildVerdict(t: Timeline, findings: Finding[]): Verdict {
   const died = whatDied(t);
   const causes = rootCauses(findings);
+  // Memory ran out and nothing was killed: what defines the incident is the OOM killer that could
+  // not act (the machine hung instead of recovering); what filled memory compounds it.
+  const neutered = causes.findIndex((f) => f.id === 'oom-killer-neutered' && f.severity === 'critical');
+  if (!died && neutered > 0) causes.unshift(...causes.splice(neutered, 1));
   const cause = causes[0] ?? null;
   if (!cause) {
     const worst = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
