@@ -3,6 +3,7 @@
  * the top growing processes, with window, horizon, time to exhaustion and confidence; plus the
  * Prometheus rule that would have caught it, its window fitted to the observed leak rate.
  */
+import { formatBytes } from '../format/bytes.js';
 import { trendAlertRule } from '../computed/alert-rule.js';
 import { forecastAll, type Forecast } from '../computed/forecast.js';
 import { slopeMBPerHour } from '../computed/linear-fit.js';
@@ -10,7 +11,7 @@ import { meminfoSeries } from '../computed/series.js';
 import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtDuration, fmtWhen, iso } from './format.js';
+import { fmtDuration, fmtWhen, iso } from './format.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
 
@@ -19,8 +20,8 @@ function forecastSentence(t: Timeline, f: Forecast): string {
   if (f.secondsToExhaustion === null) return `${f.name} is not heading to exhaustion, ${over}.`;
   const when = `${fmtDuration(f.secondsToExhaustion)} after the last sample (${fmtWhen(t, f.exhaustionTime!)})`;
   return f.kind === 'depleting'
-    ? `${f.name} (${fmtBytes(f.currentBytes)} now) reaches 0 in ${when}, ${over}.`
-    : `${f.name} (${fmtBytes(f.currentBytes)} now) would consume the ${fmtBytes(f.headroomBytes)} still available in ${when}, ${over}.`;
+    ? `${f.name} (${formatBytes(f.currentBytes)} now) reaches 0 in ${when}, ${over}.`
+    : `${f.name} (${formatBytes(f.currentBytes)} now) would consume the ${formatBytes(f.headroomBytes)} still available in ${when}, ${over}.`;
 }
 
 /** MemAvailable under 10% of MemTotal for at least 15 minutes (Prometheus practice). */
@@ -36,7 +37,7 @@ function lowForLong(t: Timeline): Signal | null {
       return {
         severity: 'critical',
         text: `MemAvailable stayed below ${th('memAvailableLowPct')}% of MemTotal from ${fmtWhen(t, since)} for at least ${fmtDuration(time - since)}.`,
-        evidence: [{ source: t.artifacts.meminfo.at(-1)!.source, time: iso(time), text: `MemAvailable ${fmtBytes(v)} of ${fmtBytes(total)}` }],
+        evidence: [{ source: t.artifacts.meminfo.at(-1)!.source, time: iso(time), text: `MemAvailable ${formatBytes(v)} of ${formatBytes(total)}` }],
       };
     }
   }
@@ -63,7 +64,7 @@ export const exhaustionForecastAudit: Audit = {
       .map((f) => ({
         severity: severityOf(f),
         text: forecastSentence(t, f),
-        evidence: [{ source: f.source, time: iso(f.fit.endTime), text: `${f.name} ${fmtBytes(f.currentBytes)}, slope ${fmtBytes(f.fit.slopePerS * 3600)}/h` }],
+        evidence: [{ source: f.source, time: iso(f.fit.endTime), text: `${f.name} ${formatBytes(f.currentBytes)}, slope ${formatBytes(f.fit.slopePerS * 3600)}/h` }],
       }));
     const low = lowForLong(t);
     if (low) signals.push(low);

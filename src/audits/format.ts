@@ -5,16 +5,6 @@ import type { Evidence } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { describeTime } from '../time/zoned-time.js';
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/** 2147483648 → "2.0 GiB"; one decimal below 10 of a unit, none above. */
-export function fmtBytes(bytes: number): string {
-  let v = Math.abs(bytes), i = 0;
-  while (v >= 1024 && i < UNITS.length - 1) { v /= 1024; i++; }
-  const sign = bytes < 0 ? '−' : '';
-  return `${sign}${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${UNITS[i]}`;
-}
-
 export function fmtPct(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)}%`;
 }

@@ -3,12 +3,13 @@
  * per order per zone (buddyinfo), page allocation failures and their order, compaction stalls and
  * failures, and THP in `always` mode.
  */
+import { formatBytes } from '../format/bytes.js';
 import type { BuddyZone } from '../model/sources.js';
 import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { eventsOfType } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { eventEvidence, fmtBytes, sampleEvidence } from './format.js';
+import { eventEvidence, sampleEvidence } from './format.js';
 import { sysctlConfRemediation } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -43,7 +44,7 @@ function zoneSignals(t: Timeline): { signals: Signal[]; table: DetailsTable | nu
     const freeBytes = z.freeByOrder.reduce((sum, n, o) => sum + n * page * 2 ** o, 0);
     signals.push({
       severity: 'warning',
-      text: `Node ${z.node} zone ${z.zone} has ${fmtBytes(freeBytes)} free but no block above order ${top} (${fmtBytes(page * 2 ** Math.max(top, 0))}): `
+      text: `Node ${z.node} zone ${z.zone} has ${formatBytes(freeBytes)} free but no block above order ${top} (${formatBytes(page * 2 ** Math.max(top, 0))}): `
         + `allocations of order ${top + 1} and up, huge pages included, must wait for compaction.`,
       evidence: [sampleEvidence(sample, `Node ${z.node}, zone ${z.zone}: ${z.freeByOrder.join(' ')}`)],
       remediation: COMPACT,
@@ -68,7 +69,7 @@ function allocFailureSignals(t: Timeline, highest: Map<string, number>): Signal[
   const comms = [...new Set(failures.map((f) => f.comm))].join(', ');
   return [{
     severity: failures.length >= 3 || confirmed ? 'critical' : 'warning',
-    text: `${failures.length} page allocation failure(s) in the kernel log, up to order ${maxOrder} (${fmtBytes(t.info.pageSizeBytes * 2 ** maxOrder)} contiguous), by ${comms}.`
+    text: `${failures.length} page allocation failure(s) in the kernel log, up to order ${maxOrder} (${formatBytes(t.info.pageSizeBytes * 2 ** maxOrder)} contiguous), by ${comms}.`
       + (confirmed ? ` buddyinfo confirms it: the Normal zone has nothing above order ${normalTop}.` : ''),
     evidence: failures.slice(0, 5).map(eventEvidence),
     remediation: COMPACT,

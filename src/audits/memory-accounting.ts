@@ -3,10 +3,11 @@
  * src/computed/accounting.ts). A large or growing unexplained remainder is the "memory is just
  * gone" case: pages held outside every meminfo line, typically by a driver.
  */
+import { formatBytes } from '../format/bytes.js';
 import { ACCOUNTING_CATEGORIES, ACCOUNTING_LABELS, computeAccounting, type AccountingCategory } from '../computed/accounting.js';
 import type { DetailsTable } from '../model/report.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
+import { fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
 
@@ -29,15 +30,15 @@ export const memoryAccountingAudit: Audit = {
     const unexplainedPct = (100 * unexplained) / total;
     const signals: Signal[] = [{
       severity: 'info',
-      text: `At ${fmtWhen(t, last.time)} the largest use was ${ACCOUNTING_LABELS[biggest]}: ${fmtBytes(last.bytes[biggest])} (${fmtPct(last.bytes[biggest], total)} of ${fmtBytes(total)}); free ${fmtBytes(last.bytes.free)}.`
-        + (grower && delta(grower) > 0 ? ` Over the capture ${ACCOUNTING_LABELS[grower]} grew most, by ${fmtBytes(delta(grower))}.` : ''),
-      evidence: [sampleEvidence(last, `MemTotal ${fmtBytes(total)}, ${USED.map((c) => `${c} ${fmtBytes(last.bytes[c])}`).join(', ')}`)],
+      text: `At ${fmtWhen(t, last.time)} the largest use was ${ACCOUNTING_LABELS[biggest]}: ${formatBytes(last.bytes[biggest])} (${fmtPct(last.bytes[biggest], total)} of ${formatBytes(total)}); free ${formatBytes(last.bytes.free)}.`
+        + (grower && delta(grower) > 0 ? ` Over the capture ${ACCOUNTING_LABELS[grower]} grew most, by ${formatBytes(delta(grower))}.` : ''),
+      evidence: [sampleEvidence(last, `MemTotal ${formatBytes(total)}, ${USED.map((c) => `${c} ${formatBytes(last.bytes[c])}`).join(', ')}`)],
     }];
     if (unexplainedPct >= th('unexplainedWarnPct')) {
       signals.push({
         severity: unexplainedPct >= th('unexplainedCritPct') ? 'critical' : 'warning',
-        text: `${fmtBytes(unexplained)} (${unexplainedPct.toFixed(1)}% of MemTotal) is in no meminfo line: memory held outside slab and page cache, typically by a driver or kernel module allocating pages directly. Nothing in top or slabtop will show it.`,
-        evidence: [sampleEvidence(last, `MemTotal − listed lines = ${fmtBytes(unexplained)}`)],
+        text: `${formatBytes(unexplained)} (${unexplainedPct.toFixed(1)}% of MemTotal) is in no meminfo line: memory held outside slab and page cache, typically by a driver or kernel module allocating pages directly. Nothing in top or slabtop will show it.`,
+        evidence: [sampleEvidence(last, `MemTotal − listed lines = ${formatBytes(unexplained)}`)],
         remediation: [{ text: 'Look for the holder: per-driver counters, GPU/RDMA/balloon drivers, and kernel modules loaded around when the remainder started growing.', command: 'cat /proc/vmallocinfo | sort -k2 -n | tail; lsmod' }],
       });
     }

@@ -3,12 +3,13 @@
  * Shared_Clean/Private_Clean in smaps_rollup, and the same file mapped many times within one process
  * and across processes, named with totals.
  */
+import { formatBytes } from '../format/bytes.js';
 import { lastMeminfo } from '../computed/series.js';
 import type { DetailsTable } from '../model/report.js';
 import type { MapsRegion, SmapsRollup } from '../model/sources.js';
 import type { Timeline } from '../model/timeline.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtPct } from './format.js';
+import { fmtPct } from './format.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
 
@@ -55,10 +56,10 @@ function rollupSignals(procs: ProcMaps[], memTotal: number | null): Signal[] {
     const r = p.rollup!;
     return {
       severity: memTotal && (100 * pinnedOf(r)) / memTotal >= th('mmapWarnPct') ? 'warning' : 'info',
-      text: `${p.comm} (pid ${p.pid}) has ${fmtBytes(r.Rss ?? 0)} RSS of which ${fmtBytes(r.Shared_Clean ?? 0)} Shared_Clean and ${fmtBytes(r.Private_Clean ?? 0)} Private_Clean`
-        + `${(r.Shared_Dirty ?? 0) > 0 ? ` and ${fmtBytes(r.Shared_Dirty!)} Shared_Dirty` : ''}: file-backed mapped pages, counted as page cache, not anonymous memory`
-        + `${r.Pss_File !== undefined ? ` (its fair share, Pss_File, is ${fmtBytes(r.Pss_File)})` : ''}.`,
-      evidence: [{ source: `proc/${p.pid}/smaps_rollup`, text: `Rss ${fmtBytes(r.Rss ?? 0)}, Pss ${fmtBytes(r.Pss ?? 0)}, Shared_Clean ${fmtBytes(r.Shared_Clean ?? 0)}, Private_Clean ${fmtBytes(r.Private_Clean ?? 0)}, Anonymous ${fmtBytes(r.Anonymous ?? 0)}` }],
+      text: `${p.comm} (pid ${p.pid}) has ${formatBytes(r.Rss ?? 0)} RSS of which ${formatBytes(r.Shared_Clean ?? 0)} Shared_Clean and ${formatBytes(r.Private_Clean ?? 0)} Private_Clean`
+        + `${(r.Shared_Dirty ?? 0) > 0 ? ` and ${formatBytes(r.Shared_Dirty!)} Shared_Dirty` : ''}: file-backed mapped pages, counted as page cache, not anonymous memory`
+        + `${r.Pss_File !== undefined ? ` (its fair share, Pss_File, is ${formatBytes(r.Pss_File)})` : ''}.`,
+      evidence: [{ source: `proc/${p.pid}/smaps_rollup`, text: `Rss ${formatBytes(r.Rss ?? 0)}, Pss ${formatBytes(r.Pss ?? 0)}, Shared_Clean ${formatBytes(r.Shared_Clean ?? 0)}, Private_Clean ${formatBytes(r.Private_Clean ?? 0)}, Anonymous ${formatBytes(r.Anonymous ?? 0)}` }],
     } satisfies Signal;
   });
 }
@@ -77,10 +78,10 @@ function repeatSignals(uses: FileUse[], procs: ProcMaps[], memTotal: number | nu
     const pinned = rollups.reduce((sum, r) => sum + pinnedOf(r), 0);
     signals.push({
       severity: memTotal && (100 * pinned) / memTotal >= th('mmapWarnPct') ? 'warning' : 'info',
-      text: `${path} is mapped ${mappings} times${list.length > 1 ? ` across ${list.length} processes` : ''}${within ? ` (${within})` : ''}: ${fmtBytes(total)} of address space; `
-        + `those processes show ${fmtBytes(rss)} of clean file-backed RSS, and the page cache they pin (their Pss_File) is ${fmtBytes(pinned)}`
+      text: `${path} is mapped ${mappings} times${list.length > 1 ? ` across ${list.length} processes` : ''}${within ? ` (${within})` : ''}: ${formatBytes(total)} of address space; `
+        + `those processes show ${formatBytes(rss)} of clean file-backed RSS, and the page cache they pin (their Pss_File) is ${formatBytes(pinned)}`
         + `${memTotal ? ` (${fmtPct(pinned, memTotal)} of MemTotal)` : ''}.`,
-      evidence: list.map((u) => ({ source: `proc/${u.pid}/maps`, text: `${u.count} mapping(s) of ${path}, ${fmtBytes(u.mappedBytes)}` })),
+      evidence: list.map((u) => ({ source: `proc/${u.pid}/maps`, text: `${u.count} mapping(s) of ${path}, ${formatBytes(u.mappedBytes)}` })),
       remediation: [{
         text: `In the application: map ${path} once and share the mapping, call munmap() after use, or read and release instead of keeping the whole file mapped for the process lifetime.`,
         command: `grep -c ' ${path}$' /proc/${list[0]!.pid}/maps`,

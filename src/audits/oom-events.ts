@@ -2,13 +2,14 @@
  * oom-events: each OOM kill, cgroup-scoped or global, its victim compared with the process that
  * actually grew, and swap-out, PSI and MemAvailable in the minutes before.
  */
+import { formatBytes } from '../format/bytes.js';
 import { leakingProcesses } from '../computed/leaks.js';
 import { meminfoSeries, pointsBetween } from '../computed/series.js';
 import type { DetailsTable } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills, type TimedOomKill } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { eventEvidence, fmtBytes, fmtDuration, fmtWhen, iso } from './format.js';
+import { eventEvidence, fmtDuration, fmtWhen, iso } from './format.js';
 import { aimOf, type KillAim } from './oom-aim.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -28,7 +29,7 @@ function contextBefore(t: Timeline, time: number | null): string {
     parts.push(`PSI some avg10 up to ${Math.max(...psi.map((s) => s.data.some?.avg10 ?? 0))}%, full up to ${Math.max(...psi.map((s) => s.data.full?.avg10 ?? 0))}%`);
   }
   const avail = pointsBetween(meminfoSeries(t, 'MemAvailable'), time - w, time);
-  if (avail.length > 0) parts.push(`MemAvailable down to ${fmtBytes(Math.min(...avail.map(([, v]) => v)))}`);
+  if (avail.length > 0) parts.push(`MemAvailable down to ${formatBytes(Math.min(...avail.map(([, v]) => v)))}`);
   return parts.length > 0 ? ` In the ${fmtDuration(w)} before: ${parts.join('; ')}.` : ' No samples cover the minutes before it.';
 }
 

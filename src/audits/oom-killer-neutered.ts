@@ -4,13 +4,14 @@
  * memcg oom_kill_disable (with under_oom, failcnt and tasks stuck in D), memory exhausted with no
  * kill following, and oom_kill_allocating_task=0 when a kill hit a bystander.
  */
+import { formatBytes } from '../format/bytes.js';
 import { leakingProcesses } from '../computed/leaks.js';
 import type { ProcessGrowth } from '../computed/process-growth.js';
 import type { DetailsTable } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtDuration, fmtWhen, sampleEvidence } from './format.js';
+import { fmtDuration, fmtWhen, sampleEvidence } from './format.js';
 import { aimOf } from './oom-aim.js';
 import { sysctlConfRemediation } from './remediation.js';
 import { sysctlEvidence, sysctlValue } from './sysctl.js';
@@ -82,7 +83,7 @@ function memcgDisableSignals(t: Timeline): Signal[] {
     const stuck = samples.find((s) => s.data.underOom);
     const last = samples.at(-1)!;
     const dState = t.artifacts.processes.filter((p) => p.status?.state?.startsWith('D') && p.cgroup?.some((l) => l.endsWith(`:${path}`)));
-    const evidence = [sampleEvidence(stuck ?? last, `${path}: oom_kill_disable 1, under_oom ${stuck ? 1 : 0}, failcnt ${(stuck ?? last).data.failcnt ?? '?'}, usage ${fmtBytes((stuck ?? last).data.usageBytes ?? 0)} of ${(stuck ?? last).data.limitBytes === null ? 'no limit' : fmtBytes((stuck ?? last).data.limitBytes!)}`)];
+    const evidence = [sampleEvidence(stuck ?? last, `${path}: oom_kill_disable 1, under_oom ${stuck ? 1 : 0}, failcnt ${(stuck ?? last).data.failcnt ?? '?'}, usage ${formatBytes((stuck ?? last).data.usageBytes ?? 0)} of ${(stuck ?? last).data.limitBytes === null ? 'no limit' : formatBytes((stuck ?? last).data.limitBytes!)}`)];
     for (const p of dState) evidence.push({ source: `proc/${p.pid}/status`, text: `pid ${p.pid} ${p.status?.name ?? ''} State: ${p.status?.state}` });
     const hung = stuck ? ` It hit its limit at ${fmtWhen(t, stuck.time)} (under_oom 1, failcnt ${stuck.data.failcnt ?? '?'}): its tasks hang in the memcg OOM wait instead of one being killed${dState.length > 0 ? `; ${dState.map((p) => `pid ${p.pid}`).join(', ')} ${dState.length > 1 ? 'are' : 'is'} in state D` : ''}. The kernel prints nothing to dmesg for this.` : '';
     return {
@@ -99,7 +100,7 @@ function exhaustedAt(t: Timeline): { time: number; evidence: ReturnType<typeof s
   const avail = t.artifacts.meminfo.find((s) => s.data.MemTotal && s.data.MemAvailable !== undefined && (100 * s.data.MemAvailable) / s.data.MemTotal < th('memExhaustedPct'));
   const psi = t.artifacts.pressure.find((s) => (s.data.full?.avg10 ?? 0) >= th('psiFullAvg10Pct'));
   const candidates = [
-    avail && { time: avail.time, evidence: sampleEvidence(avail, `MemAvailable ${fmtBytes(avail.data.MemAvailable!)} of ${fmtBytes(avail.data.MemTotal!)}`) },
+    avail && { time: avail.time, evidence: sampleEvidence(avail, `MemAvailable ${formatBytes(avail.data.MemAvailable!)} of ${formatBytes(avail.data.MemTotal!)}`) },
     psi && { time: psi.time, evidence: sampleEvidence(psi, `memory full avg10=${psi.data.full!.avg10}`) },
   ].filter((c): c is { time: number; evidence: ReturnType<typeof sampleEvidence> } => Boolean(c));
   return candidates.sort((a, b) => a.time - b.time)[0] ?? null;

@@ -2,6 +2,7 @@
  * process-leak (runbook Root Cause 1): processes whose RSS + swap or Private_Dirty climbs steadily.
  * Restarts that bring RSS back down are the runbook's first tell-tale sign.
  */
+import { formatBytes } from '../format/bytes.js';
 import { confidenceOf } from '../computed/forecast.js';
 import { leakingProcesses, privateDirtyLeaks } from '../computed/leaks.js';
 import { slopeMBPerHour } from '../computed/linear-fit.js';
@@ -11,7 +12,7 @@ import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills, processPointEvidence } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtDuration, fmtMBh, fmtWhen, iso } from './format.js';
+import { fmtDuration, fmtMBh, fmtWhen, iso } from './format.js';
 import { memoryMaxDropIn } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -25,7 +26,7 @@ function restartText(t: Timeline, g: ProcessGrowth): string {
   const again = g.otherPids.find((o) => o.pid === r.toPid && o.points >= 2 && o.slopeMBPerHour > 0);
   const after = again ? `, and pid ${again.pid} climbs again at ${fmtMBh(again.slopeMBPerHour)}: restarts only buy time` : '';
   return ` It restarted ${g.restarts.length} time(s); the last one (pid ${r.fromPid} → ${r.toPid} at ${fmtWhen(t, r.time)}) dropped RSS `
-    + `from ${fmtBytes(r.rssBeforeBytes)} to ${fmtBytes(r.rssAfterBytes)}${after}.`;
+    + `from ${formatBytes(r.rssBeforeBytes)} to ${formatBytes(r.rssAfterBytes)}${after}.`;
 }
 
 function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: number | null): Signal {
@@ -37,11 +38,11 @@ function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: n
   // that grew for a few seconds (one starting up) says little about the next hours.
   const projected = secondsLeft !== null && secondsLeft <= th('exhaustionCriticalS') && confidenceOf(fit, secondsLeft) !== 'low';
   const critical = killed !== undefined || projected;
-  let text = `${leads ? 'The leader: ' : ''}${g.comm} (pid ${g.pid}) grew from ${fmtBytes(footprint(g.first))} to ${fmtBytes(footprint(g.last))} `
+  let text = `${leads ? 'The leader: ' : ''}${g.comm} (pid ${g.pid}) grew from ${formatBytes(footprint(g.first))} to ${formatBytes(footprint(g.last))} `
     + `(RSS + swap) in ${fmtDuration(g.last.time - g.first.time)}, ${fmtMBh(g.slopeMBPerHour)} with r² ${fit.r2.toFixed(2)} over ${fit.n} samples.`;
   text += restartText(t, g);
   if (killed) text += ` The OOM killer killed pid ${killed.pid} (${killed.comm}).`;
-  if (secondsLeft !== null) text += ` At this rate it would use up the ${fmtBytes(availBytes!)} still available in ${fmtDuration(secondsLeft)}.`;
+  if (secondsLeft !== null) text += ` At this rate it would use up the ${formatBytes(availBytes!)} still available in ${fmtDuration(secondsLeft)}.`;
   const unit = unitOfTrack(t, g.pid, g.pids);
   const dropIn = memoryMaxDropIn(unit ?? `${g.comm}.service`, g.peakBytes, footprint(g.first), perS);
   const remediation: Remediation[] = [
@@ -55,8 +56,8 @@ function leakSignal(t: Timeline, g: ProcessGrowth, leads: boolean, availBytes: n
     severity: critical ? 'critical' : 'warning',
     text,
     evidence: [
-      processPointEvidence(t, g.first.time, `${g.comm} pid ${g.first.pid}: RSS ${fmtBytes(g.first.rssBytes)}, swap ${fmtBytes(g.first.swapBytes)}`),
-      processPointEvidence(t, g.last.time, `${g.comm} pid ${g.last.pid}: RSS ${fmtBytes(g.last.rssBytes)}, swap ${fmtBytes(g.last.swapBytes)}`),
+      processPointEvidence(t, g.first.time, `${g.comm} pid ${g.first.pid}: RSS ${formatBytes(g.first.rssBytes)}, swap ${formatBytes(g.first.swapBytes)}`),
+      processPointEvidence(t, g.last.time, `${g.comm} pid ${g.last.pid}: RSS ${formatBytes(g.last.rssBytes)}, swap ${formatBytes(g.last.swapBytes)}`),
     ],
     remediation,
   };
@@ -94,10 +95,10 @@ export const processLeakAudit: Audit = {
     for (const d of dirty) {
       signals.push({
         severity: 'warning',
-        text: `${d.comm} (pid ${d.pid}) Private_Dirty grew from ${fmtBytes(d.firstBytes)} to ${fmtBytes(d.lastBytes)} at ${fmtMBh(slopeMBPerHour(d.fit!))} (r² ${d.fit!.r2.toFixed(2)}): a growing private heap.`,
+        text: `${d.comm} (pid ${d.pid}) Private_Dirty grew from ${formatBytes(d.firstBytes)} to ${formatBytes(d.lastBytes)} at ${fmtMBh(slopeMBPerHour(d.fit!))} (r² ${d.fit!.r2.toFixed(2)}): a growing private heap.`,
         evidence: [
-          { source: d.source, time: iso(d.firstTime), text: `pid ${d.pid} Private_Dirty ${fmtBytes(d.firstBytes)}` },
-          { source: d.source, time: iso(d.lastTime), text: `pid ${d.pid} Private_Dirty ${fmtBytes(d.lastBytes)}` },
+          { source: d.source, time: iso(d.firstTime), text: `pid ${d.pid} Private_Dirty ${formatBytes(d.firstBytes)}` },
+          { source: d.source, time: iso(d.lastTime), text: `pid ${d.pid} Private_Dirty ${formatBytes(d.lastBytes)}` },
         ],
       });
     }

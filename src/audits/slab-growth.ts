@@ -3,6 +3,7 @@
  * as a share of MemTotal, the largest caches, each cache's growth, and a named diagnosis when the
  * dentry or inode caches explode.
  */
+import { formatBytes } from '../format/bytes.js';
 import { slabCacheGrowth, type SlabCacheGrowth } from '../computed/slab-growth.js';
 import { lastMeminfo } from '../computed/series.js';
 import type { Sample } from '../model/artifacts.js';
@@ -11,7 +12,7 @@ import type { Meminfo } from '../model/sources.js';
 import type { Timeline } from '../model/timeline.js';
 import { eventsOfType } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { eventEvidence, fmtBytes, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
+import { eventEvidence, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
 import { sysctlConfRemediation } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -43,12 +44,12 @@ function shareSignals(t: Timeline): Signal[] {
   const slab = peak.data.Slab, unrecl = peak.data.SUnreclaim ?? 0, recl = peak.data.SReclaimable ?? 0;
   const pct = (100 * slab) / total, unreclPct = (100 * unrecl) / total;
   const severity = pct >= th('slabShareCritPct') ? 'critical' : pct >= th('slabShareWarnPct') || unreclPct >= th('sUnreclaimShareWarnPct') ? 'warning' : 'info';
-  const text = `Slab peaked at ${fmtBytes(slab)} (${fmtPct(slab, total)} of MemTotal) at ${fmtWhen(t, peak.time)}: `
-    + `${fmtBytes(recl)} reclaimable, ${fmtBytes(unrecl)} unreclaimable (${fmtPct(unrecl, total)}).`
+  const text = `Slab peaked at ${formatBytes(slab)} (${fmtPct(slab, total)} of MemTotal) at ${fmtWhen(t, peak.time)}: `
+    + `${formatBytes(recl)} reclaimable, ${formatBytes(unrecl)} unreclaimable (${fmtPct(unrecl, total)}).`
     + (unreclPct >= th('sUnreclaimShareWarnPct') ? ' Unreclaimable slab cannot be given back: drop_caches will not help; look for the cache\'s owner (a driver or module, kmemleak).' : '');
-  const evidence = [sampleEvidence(peak, `Slab ${fmtBytes(slab)}, SReclaimable ${fmtBytes(recl)}, SUnreclaim ${fmtBytes(unrecl)}`)];
+  const evidence = [sampleEvidence(peak, `Slab ${formatBytes(slab)}, SReclaimable ${formatBytes(recl)}, SUnreclaim ${formatBytes(unrecl)}`)];
   const last = lastMeminfo(t);
-  if (last && last !== peak && last.data.Slab !== undefined) evidence.push(sampleEvidence(last, `Slab ${fmtBytes(last.data.Slab)} at the last sample`));
+  if (last && last !== peak && last.data.Slab !== undefined) evidence.push(sampleEvidence(last, `Slab ${formatBytes(last.data.Slab)} at the last sample`));
   return [{ severity, text, evidence }];
 }
 
@@ -63,10 +64,10 @@ function explosionSignals(t: Timeline, exploded: SlabCacheGrowth[], memTotal: nu
   return exploded.map((c) => {
     const vfs = VFS_CACHE.test(c.name);
     const share = memTotal ? ` (${fmtPct(c.peakBytes, memTotal)} of MemTotal)` : '';
-    const fell = c.lastBytes < c.peakBytes / 2 ? ` By the last sample it was back to ${fmtBytes(c.lastBytes)}, so it was reclaimable.` : '';
+    const fell = c.lastBytes < c.peakBytes / 2 ? ` By the last sample it was back to ${formatBytes(c.lastBytes)}, so it was reclaimable.` : '';
     const growth = c.growthFactor >= th('slabExplosionFactor')
-      ? `grew ${Number.isFinite(c.growthFactor) ? `${Math.round(c.growthFactor)}×` : 'from empty'}, from ${fmtBytes(c.firstBytes)} to ${fmtBytes(c.peakBytes)}${share}`
-      : `holds ${fmtBytes(c.peakBytes)}${share} at its peak, ${fmtBytes(c.firstBytes)} at the first sample,`;
+      ? `grew ${Number.isFinite(c.growthFactor) ? `${Math.round(c.growthFactor)}×` : 'from empty'}, from ${formatBytes(c.firstBytes)} to ${formatBytes(c.peakBytes)}${share}`
+      : `holds ${formatBytes(c.peakBytes)}${share} at its peak, ${formatBytes(c.firstBytes)} at the first sample,`;
     const text = `${vfs ? `${c.name} cache explosion: ` : ''}${c.name} ${growth} with ${c.peakActiveObjs.toLocaleString('en-US')} active objects.`
       + (vfs ? ' Something stats or opens huge numbers of distinct paths (log processors, scanners, backup agents, NFS or overlayfs).' : '')
       + fell;
@@ -75,8 +76,8 @@ function explosionSignals(t: Timeline, exploded: SlabCacheGrowth[], memTotal: nu
       severity,
       text,
       evidence: [
-        { source, time: iso(c.firstTime), text: `${c.name}: ${fmtBytes(c.firstBytes)}` },
-        { source, time: iso(c.peakTime), text: `${c.name}: ${fmtBytes(c.peakBytes)}, ${c.peakActiveObjs} active objects` },
+        { source, time: iso(c.firstTime), text: `${c.name}: ${formatBytes(c.firstBytes)}` },
+        { source, time: iso(c.peakTime), text: `${c.name}: ${formatBytes(c.peakBytes)}, ${c.peakActiveObjs} active objects` },
       ],
       remediation: vfs ? [DROP_SLAB, VFS_PRESSURE, sysctlConfRemediation(['vm.vfs_cache_pressure']), BASELINE] : [BASELINE],
     } satisfies Signal;

@@ -3,11 +3,12 @@
  * rates (atop and PCP rules), the processes with the most swap, no swap while memory runs out, and
  * swap on a device-mapper volume (possibly LVM thin provisioning).
  */
+import { formatBytes } from '../format/bytes.js';
 import { lastMeminfo, meminfoMinSample } from '../computed/series.js';
 import type { DetailsTable, Remediation } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
+import { fmtPct, fmtWhen, iso, sampleEvidence } from './format.js';
 import { sizeText, sysctlConfRemediation } from './remediation.js';
 import { sysctlEvidence, sysctlNumber } from './sysctl.js';
 import { th } from './thresholds.js';
@@ -45,8 +46,8 @@ function fullnessSignals(t: Timeline, swapOutPeak: number): Signal[] {
   if (!m || total === 0 || (100 * (total - free)) / total < th('swapUsedPct')) return [];
   return [{
     severity: swapOutPeak > th('swapOutCritPerS') ? 'critical' : 'warning',
-    text: `Swap is ${fmtPct(total - free, total)} used (${fmtBytes(total - free)} of ${fmtBytes(total)}): the overflow buffer is nearly gone.`,
-    evidence: [sampleEvidence(m, `SwapTotal ${fmtBytes(total)}, SwapFree ${fmtBytes(free)}`)],
+    text: `Swap is ${fmtPct(total - free, total)} used (${formatBytes(total - free)} of ${formatBytes(total)}): the overflow buffer is nearly gone.`,
+    evidence: [sampleEvidence(m, `SwapTotal ${formatBytes(total)}, SwapFree ${formatBytes(free)}`)],
     remediation: [emergencySwap(m.data.MemTotal ?? total)],
   }];
 }
@@ -64,7 +65,7 @@ function swapOutSignals(t: Timeline): { signals: Signal[]; peak: number } {
     signals: [{
       severity: sustained && peak > th('swapOutCritPerS') ? 'critical' : 'warning',
       text: `Swap-out peaked at ${peak.toFixed(1)} pages/s at ${fmtWhen(t, peakAt)} and was ≥ ${th('pcpSwapOutPerS')}/s in ${Math.round(sustainedShare * 100)}% of samples`
-        + `${sustained ? ' (sustained)' : ''}; ${r.totalIncrease} pages (${fmtBytes(r.totalIncrease * t.info.pageSizeBytes)}) went to swap in the capture.`,
+        + `${sustained ? ' (sustained)' : ''}; ${r.totalIncrease} pages (${formatBytes(r.totalIncrease * t.info.pageSizeBytes)}) went to swap in the capture.`,
       evidence: [{ source: 'series/vmstat', time: iso(peakAt), text: `pswpout ${peak.toFixed(1)} pages/s` }],
       remediation: LOWER_SWAPPINESS,
     }],
@@ -92,8 +93,8 @@ function noSwapSignals(t: Timeline, swapTotal: number): Signal[] {
   if (swapTotal > 0 || !low || !total || (100 * low.data.MemAvailable!) / total >= th('memAvailableLowPct')) return [];
   return [{
     severity: 'warning',
-    text: `There is no swap, and MemAvailable fell to ${fmtBytes(low.data.MemAvailable!)} (${fmtPct(low.data.MemAvailable!, total)}) at ${fmtWhen(t, low.time)}: the OOM killer fires the moment RAM runs out, with no buffer to notice the leak. Decide deliberately: low-swappiness swap as a pressure valve, or none and fast OOM kills.`,
-    evidence: [sampleEvidence(low, `MemAvailable ${fmtBytes(low.data.MemAvailable!)}, SwapTotal 0`)],
+    text: `There is no swap, and MemAvailable fell to ${formatBytes(low.data.MemAvailable!)} (${fmtPct(low.data.MemAvailable!, total)}) at ${fmtWhen(t, low.time)}: the OOM killer fires the moment RAM runs out, with no buffer to notice the leak. Decide deliberately: low-swappiness swap as a pressure valve, or none and fast OOM kills.`,
+    evidence: [sampleEvidence(low, `MemAvailable ${formatBytes(low.data.MemAvailable!)}, SwapTotal 0`)],
     remediation: [emergencySwap(total)],
   }];
 }
@@ -104,7 +105,7 @@ function deviceMapperSignals(t: Timeline): Signal[] {
   return dm.map((d) => ({
     severity: 'info',
     text: `Swap ${d.name} is on a device-mapper volume. If it is an LVM thin volume that auto-extends, it can hide memory exhaustion until the pool fills, and then memory and disk fail together: verify.`,
-    evidence: [sampleEvidence(sample!, `${d.name} ${d.type} ${fmtBytes(d.sizeBytes)}, used ${fmtBytes(d.usedBytes)}`)],
+    evidence: [sampleEvidence(sample!, `${d.name} ${d.type} ${formatBytes(d.sizeBytes)}, used ${formatBytes(d.usedBytes)}`)],
     remediation: [{ text: 'Check whether the swap volume is thin-provisioned (a pool_lv and a data_percent).', command: 'lvs -o lv_name,vg_name,pool_lv,data_percent,lv_size' }],
   }));
 }

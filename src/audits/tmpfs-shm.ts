@@ -3,13 +3,14 @@
  * shows. Full or unlimited tmpfs mounts with their largest files, SysV segments with nattch 0 or
  * `dest` and their owners, and meminfo's Shmem reconciled with both.
  */
+import { formatBytes } from '../format/bytes.js';
 import { lastMeminfo } from '../computed/series.js';
 import type { DfRow } from '../model/sources.js';
 import type { DetailsTable, Evidence } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { artifactPath } from './evidence.js';
 import { composeFinding, type Signal } from './finding.js';
-import { fmtBytes, fmtPct, sampleEvidence } from './format.js';
+import { fmtPct, sampleEvidence } from './format.js';
 import { sizeText } from './remediation.js';
 import { th } from './thresholds.js';
 import type { Audit } from './types.js';
@@ -20,7 +21,7 @@ function largestFiles(t: Timeline, mountpoint: string): string {
     .filter((f) => f.path.startsWith(mountpoint.endsWith('/') ? mountpoint : `${mountpoint}/`))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 3);
-  return files.length > 0 ? ` Largest: ${files.map((f) => `${f.path} (${fmtBytes(f.bytes)})`).join(', ')}.` : '';
+  return files.length > 0 ? ` Largest: ${files.map((f) => `${f.path} (${formatBytes(f.bytes)})`).join(', ')}.` : '';
 }
 
 function hasSizeOption(t: Timeline, mountpoint: string): boolean | null {
@@ -40,12 +41,12 @@ function tmpfsSignals(t: Timeline, memTotal: number | null): Signal[] {
     const size = sizeText(Math.min(r.usedBytes * (1 + th('memoryMaxMarginFraction')), memTotal ? memTotal / 2 : Infinity), th('tmpfsSizeRoundBytes'));
     signals.push({
       severity: ramShare >= th('tmpfsRamShareCritPct') ? 'critical' : full ? 'warning' : 'info',
-      text: `tmpfs ${r.mountpoint} holds ${fmtBytes(r.usedBytes)} of RAM${memTotal ? ` (${fmtPct(r.usedBytes, memTotal)} of MemTotal)` : ''}, `
-        + `${r.sizeBytes > 0 ? `${fmtPct(r.usedBytes, r.sizeBytes)} of its ${fmtBytes(r.sizeBytes)} size` : 'no size'}${unlimited ? ', with no deliberate size= limit' : ''}.`
+      text: `tmpfs ${r.mountpoint} holds ${formatBytes(r.usedBytes)} of RAM${memTotal ? ` (${fmtPct(r.usedBytes, memTotal)} of MemTotal)` : ''}, `
+        + `${r.sizeBytes > 0 ? `${fmtPct(r.usedBytes, r.sizeBytes)} of its ${formatBytes(r.sizeBytes)} size` : 'no size'}${unlimited ? ', with no deliberate size= limit' : ''}.`
         + largestFiles(t, r.mountpoint),
       evidence: [dfEvidence(t, r)],
       remediation: [{
-        text: `Cap ${r.mountpoint} (the observed ${fmtBytes(r.usedBytes)} plus 25%) so a runaway writer gets ENOSPC instead of eating RAM; remount or reboot to apply. Then clean up what the writer left.`,
+        text: `Cap ${r.mountpoint} (the observed ${formatBytes(r.usedBytes)} plus 25%) so a runaway writer gets ENOSPC instead of eating RAM; remount or reboot to apply. Then clean up what the writer left.`,
         file: { path: '/etc/fstab', content: `tmpfs ${r.mountpoint} tmpfs defaults,size=${size.toLowerCase()},noexec,nosuid 0 0\n` },
         command: `mount -o remount,size=${size.toLowerCase()} ${r.mountpoint}`,
       }],
@@ -93,7 +94,7 @@ function sysvSignals(t: Timeline, segs: Segment[], memTotal: number | null): Sig
       : 'has no process attached (nattch 0) and persists until removed or reboot';
     return {
       severity,
-      text: `SysV segment ${s.shmid} (key ${s.key}, owner ${s.owner}, ${fmtBytes(s.bytes)}${s.rssBytes !== null ? `, ${fmtBytes(s.rssBytes)} resident` : ''}) ${state}; ${owners}.`,
+      text: `SysV segment ${s.shmid} (key ${s.key}, owner ${s.owner}, ${formatBytes(s.bytes)}${s.rssBytes !== null ? `, ${formatBytes(s.rssBytes)} resident` : ''}) ${state}; ${owners}.`,
       evidence: [{ source, text: `${s.key} ${s.shmid} ${s.owner} ${s.bytes} ${s.nattch}${s.dest ? ' dest' : ''}; cpid ${s.cpid ?? '?'} lpid ${s.lpid ?? '?'}` }],
       remediation: s.dest && s.nattch > 0
         ? [{ text: `Restart or stop the process still attached (pid ${s.lpid}) once it is confirmed orphaned; the segment is freed at its last detach.`, command: `ps -o pid,comm,args -p ${s.lpid}` }]
@@ -110,8 +111,8 @@ function reconcileSignal(t: Timeline, segs: Segment[]): Signal | null {
   const rest = m.data.Shmem - tmpfsUsed - sysvRss;
   return {
     severity: 'info',
-    text: `Shmem ${fmtBytes(m.data.Shmem)} = tmpfs ${fmtBytes(tmpfsUsed)} + SysV ${fmtBytes(sysvRss)} + ${fmtBytes(rest)} other (POSIX shm, memfd, shared anonymous mappings, devtmpfs).`,
-    evidence: [sampleEvidence(m, `Shmem ${fmtBytes(m.data.Shmem)}`)],
+    text: `Shmem ${formatBytes(m.data.Shmem)} = tmpfs ${formatBytes(tmpfsUsed)} + SysV ${formatBytes(sysvRss)} + ${formatBytes(rest)} other (POSIX shm, memfd, shared anonymous mappings, devtmpfs).`,
+    evidence: [sampleEvidence(m, `Shmem ${formatBytes(m.data.Shmem)}`)],
   };
 }
 

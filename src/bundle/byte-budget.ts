@@ -3,7 +3,7 @@
  * ratio that marks a decompression bomb. Once tripped, every later take() refuses.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes } from '../format/bytes.js';
 import { RATIO_CHECK_FROM_BYTES, type ReadLimits } from './types.js';
 
 export class ByteBudget {

@@ -3,7 +3,7 @@
  * It caps what it delivers at maxFileBytes and turns cut files and cut lines into diagnostics.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
-import { formatBytes } from './format-bytes.js';
+import { formatBytes } from '../format/bytes.js';
 import { LineSplitter } from './line-splitter.js';
 import type { BundleEntry, ReadLimits } from './types.js';
 

@@ -4,7 +4,7 @@
  * compared (every key would look changed); a warning says so instead.
  */
 import type { Timeline } from '../model/timeline.js';
-import { formatBytes } from '../report/format.js';
+import { formatBytes } from '../format/bytes.js';
 import type { AnalyzedSide } from './analyzed-side.js';
 import type { ConfigArea, ConfigChange, DiffWarning } from './types.js';
 

@@ -1,18 +1,11 @@
 /** Small text helpers for the terminal summary: units, times, colour and aligned columns. */
 import { formatDuration, intervalToDuration } from 'date-fns';
+import { formatBytes as formatSize } from '../format/bytes.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
+/** Sizes as everywhere in memtrail; `-` for an unknown value. */
 export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes == null || !Number.isFinite(bytes)) return '-';
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${UNITS[unit]}`;
+  return bytes == null || !Number.isFinite(bytes) ? '-' : formatSize(bytes);
 }
 
 /** ISO 8601 UTC with milliseconds; `-` for an unknown time. */

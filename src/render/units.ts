@@ -1,5 +1,5 @@
 import type { ChartData, DetailsTable } from '../model/report.js';
-import { formatBytes } from '../report/format.js';
+import { formatBytes } from '../format/bytes.js';
 
 export type ValueUnit = ChartData['unit'] | NonNullable<DetailsTable['headings'][number]['unit']>;
 

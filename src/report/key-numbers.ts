@@ -1,6 +1,7 @@
 import type { KeyNumber } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
-import { formatBytes, formatPercent } from './format.js';
+import { formatBytes } from '../format/bytes.js';
+import { formatPercent } from './format.js';
 import { describeTime } from '../time/zoned-time.js';
 
 /** The handful of figures an engineer checks first, from meminfo samples and kernel events. */

@@ -27,7 +27,7 @@ describe('per-file and per-line limits', () => {
     const { outcome, texts } = await collect(archive, { maxFileBytes: 10_000 });
     expect(texts[0]).toEqual(['proc/slabinfo', slabinfo.subarray(0, 10_000).toString()]);
     expect(texts[1]![1]).toBe(baseline('proc_meminfo.txt').toString());
-    expect(messages(outcome)).toEqual(['proc/slabinfo: file of 24.8 KiB cut to its first 9.8 KiB (maxFileBytes)']);
+    expect(messages(outcome)).toEqual(['proc/slabinfo: file of 25 KiB cut to its first 9.8 KiB (maxFileBytes)']);
   });
 
   it('cuts a 10 MB line at maxLineBytes, names file and line, and keeps the lines after it', async () => {
@@ -35,7 +35,7 @@ describe('per-file and per-line limits', () => {
     const archive = write('longline.tar.gz', compress(tarOf([{ path: 'b/proc/1/status', body }]), 'gzip'));
     const { outcome, texts } = await collect(archive, {}, 'lines');
     expect(texts[0]![1]).toBe(`Name:\tok\n${'A'.repeat(MIB)}\nState:\tR`);
-    expect(outcome.diagnostics).toEqual([{ source: 'proc/1/status', line: 2, severity: 'warning', message: 'line of 10 MiB cut to its first 1 MiB (maxLineBytes)' }]);
+    expect(outcome.diagnostics).toEqual([{ source: 'proc/1/status', line: 2, severity: 'warning', message: 'line of 10 MiB cut to its first 1.0 MiB (maxLineBytes)' }]);
   });
 
   it('stops after maxEntries entries with an error diagnostic', async () => {
@@ -70,8 +70,8 @@ describe('decompression bombs', () => {
   it('trips the absolute limit (maxTotalBytes) when the ratio is allowed', async () => {
     const outcome = await readBundle(bomb, async (entry) => void (await entry.text()), { maxRatio: 1e9, maxTotalBytes: 8 * MIB, maxFileBytes: 4 * MIB });
     expect(messages(outcome)).toEqual([
-      'zeros: file of 300 MiB cut to its first 4 MiB (maxFileBytes)',
-      'bomb.tar.zst: decompressed bundle passed 8 MiB (maxTotalBytes): reading stopped here, later entries were not read',
+      'zeros: file of 300 MiB cut to its first 4.0 MiB (maxFileBytes)',
+      'bomb.tar.zst: decompressed bundle passed 8.0 MiB (maxTotalBytes): reading stopped here, later entries were not read',
     ]);
   });
 });

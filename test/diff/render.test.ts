@@ -15,7 +15,7 @@ describe('renderDiffMarkdown', () => {
     expect(md).toMatch(/^# Memory comparison: app-01\n/);
     expect(md).toContain('**Fixed.** Resolved: process-leak, swap-misconfigured');
     expect(md).toContain('| Fastest-growing process | 2,713.6 MB/h | 0\\.1 MB/h | \\|-\\| now zero | flagged |');
-    expect(md).toMatch(/\n\| python3 \| 12\\\.4 GiB \| 359 MiB \|/);
+    expect(md).toMatch(/\n\| python3 \| 12 GiB \| 359 MiB \|/);
     expect(md).not.toContain('| bash |');
     expect(md).toContain('No slab cache changed by 2× or more.');
     expect(md.split('\n').length).toBeLessThan(120);
