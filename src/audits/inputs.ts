@@ -1,4 +1,5 @@
 /** Named inputs that audits declare, how the runner tells they are present, and what to say when not. */
+import { meminfoWithHistory } from '../computed/series.js';
 import type { Timeline } from '../model/timeline.js';
 
 interface InputCheck {
@@ -9,7 +10,11 @@ interface InputCheck {
 
 export const INPUTS = {
   meminfo: { present: (t) => t.artifacts.meminfo.length > 0, describe: 'a /proc/meminfo sample' },
-  'meminfo-series': { present: (t) => t.artifacts.meminfo.length >= 2, describe: 'at least two /proc/meminfo samples over time (series/meminfo)' },
+  'meminfo-series': {
+    // sysstat history counts: its kbavail is MemAvailable, every 10 minutes over days.
+    present: (t) => meminfoWithHistory(t, 'MemAvailable').points.length >= 2,
+    describe: 'at least two /proc/meminfo samples over time (series/meminfo)',
+  },
   slabinfo: { present: (t) => t.artifacts.slabinfo.length > 0, describe: '/proc/slabinfo (readable by root only)' },
   buddyinfo: { present: (t) => t.artifacts.buddyinfo.length > 0, describe: '/proc/buddyinfo' },
   sysctl: { present: (t) => Object.keys(t.artifacts.sysctl).length > 0, describe: 'the vm.* sysctls (sysctl -a or /proc/sys/vm)' },

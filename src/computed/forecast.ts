@@ -1,6 +1,7 @@
 /**
  * Time to exhaustion, predict_linear style: fit a line over the whole captured window and see
- * where it goes. A "depleting" series (MemAvailable, SwapFree) runs out when it reaches 0; a
+ * where it goes. MemAvailable and SwapFree reach back further when a sysstat history (sadf -d)
+ * starts before the bundle's own samples (coarseSource says so). A "depleting" series (MemAvailable, SwapFree) runs out when it reaches 0; a
  * "consuming" one (SUnreclaim, Shmem, a process's RSS) runs out when its growth has eaten the
  * MemAvailable left at the last sample.
  */
@@ -8,7 +9,8 @@ import { th } from '../audits/thresholds.js';
 import type { Timeline } from '../model/timeline.js';
 import { linearFit, type LinearFit, type Point } from './linear-fit.js';
 import { topGrowingProcesses } from './process-growth.js';
-import { lastMeminfo, meminfoSeries } from './series.js';
+import { coarseByName } from '../timeline/sysstat.js';
+import { lastMeminfo, meminfoSeries, meminfoWithHistory } from './series.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -17,6 +19,8 @@ export interface Forecast {
   kind: 'depleting' | 'consuming';
   /** Bundle path of the series. */
   source: string;
+  /** The sadf file(s) whose coarse history extends the window before the bundle's own samples, else null. */
+  coarseSource: string | null;
   fit: LinearFit;
   currentBytes: number;
   /** What is left to use up: the current value (depleting) or MemAvailable at the last sample (consuming). */
@@ -42,7 +46,15 @@ export function confidenceOf(fit: LinearFit, secondsAhead: number | null): Confi
   return levels[level]!;
 }
 
-function makeForecast(name: string, kind: Forecast['kind'], source: string, points: Point[], headroomAtEnd: number | null): Forecast | null {
+/** Coarse history in front of the samples: its source, and the time of the first sample (Infinity: no samples). */
+interface History {
+  source: string;
+  until: number;
+}
+
+function makeForecast(
+  name: string, kind: Forecast['kind'], source: string, points: Point[], headroomAtEnd: number | null, history: History | null = null,
+): Forecast | null {
   const fit = linearFit(points);
   if (!fit) return null;
   const current = points.at(-1)![1];
@@ -58,6 +70,8 @@ function makeForecast(name: string, kind: Forecast['kind'], source: string, poin
   const projected = current + fit.slopePerS * (projEnd - end);
   return {
     name, kind, source, fit,
+    // Said only when the fitted window still holds history points (a reset may have cut them).
+    coarseSource: history !== null && fit.startTime < history.until ? history.source : null,
     currentBytes: current,
     headroomBytes: headroom,
     secondsToExhaustion,
@@ -93,17 +107,32 @@ function meminfoSource(t: Timeline): string {
   return t.artifacts.meminfo.at(-1)?.source ?? 'proc/meminfo';
 }
 
+/** A depleting meminfo field fitted over the samples and, before them, the sysstat history. */
+function depletingWithHistory(t: Timeline, key: string): Forecast | null {
+  const { points, coarseSource } = meminfoWithHistory(t, key);
+  const history = coarseSource === null ? null : { source: coarseSource, until: meminfoSeries(t, key)[0]?.[0] ?? Infinity };
+  const source = t.artifacts.meminfo.length > 0 || history === null ? meminfoSource(t) : history.source;
+  return makeForecast(key, 'depleting', source, sinceLastReset(t, points), null, history);
+}
+
+/** Swap is configured: SwapTotal of the last sample, else swap used + free in the sysstat history. */
+function hasSwap(t: Timeline): boolean {
+  const total = lastMeminfo(t)?.data.SwapTotal;
+  if (total !== undefined) return total > 0;
+  const last = (name: string) => coarseByName(t.coarse, name)?.points.at(-1)?.[1] ?? 0;
+  return last('SwapFree') + last('swap used') > 0;
+}
+
 function availableAtEnd(t: Timeline): number | null {
   return lastMeminfo(t)?.data.MemAvailable ?? null;
 }
 
 export function forecastMemAvailable(t: Timeline): Forecast | null {
-  return makeForecast('MemAvailable', 'depleting', meminfoSource(t), sinceLastReset(t, meminfoSeries(t, 'MemAvailable')), null);
+  return depletingWithHistory(t, 'MemAvailable');
 }
 
 export function forecastSwapFree(t: Timeline): Forecast | null {
-  if ((lastMeminfo(t)?.data.SwapTotal ?? 0) === 0) return null;
-  return makeForecast('SwapFree', 'depleting', meminfoSource(t), sinceLastReset(t, meminfoSeries(t, 'SwapFree')), null);
+  return hasSwap(t) ? depletingWithHistory(t, 'SwapFree') : null;
 }
 
 function livePid(g: { pid: number; pids: number[]; restarts: { toPid: number }[] }): number {

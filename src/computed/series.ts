@@ -2,6 +2,7 @@
 import type { Sample } from '../model/artifacts.js';
 import type { Meminfo } from '../model/sources.js';
 import type { Timeline } from '../model/timeline.js';
+import { coarseByName } from '../timeline/sysstat.js';
 import type { Point } from './linear-fit.js';
 
 /** One /proc/meminfo field (bytes) over time; samples that lack the field are skipped. */
@@ -39,4 +40,25 @@ export function memTotalBytes(t: Timeline): number | null {
 /** Values of a series within [from, to] (inclusive), for "in the minutes before" windows. */
 export function pointsBetween(points: readonly Point[], from: number, to: number): Point[] {
   return points.filter(([time]) => time >= from && time <= to);
+}
+
+/** A meminfo field over the longest window the bundle has: sysstat history before its own samples. */
+export interface HistorySeries {
+  points: Point[];
+  /** The sadf file(s) of the points before the first sample; null when the history adds nothing. */
+  coarseSource: string | null;
+}
+
+/**
+ * `key` from /proc/meminfo samples, preceded by the sysstat history of the same field where it
+ * reaches back before the first sample (`kbavail` for MemAvailable, `kbswpfree` for SwapFree).
+ * Where both cover the same time the finer samples win. Without samples, the history alone.
+ */
+export function meminfoWithHistory(t: Timeline, key: string): HistorySeries {
+  const fine = meminfoSeries(t, key);
+  const coarse = coarseByName(t.coarse, key);
+  const firstFine = fine[0]?.[0] ?? Infinity;
+  const before = coarse ? coarse.points.filter(([time]) => time < firstFine) : [];
+  if (before.length === 0) return { points: fine, coarseSource: null };
+  return { points: [...before, ...fine], coarseSource: coarse!.source };
 }

@@ -20,6 +20,12 @@ function append<T>(rows: T[], more: T[]): T[] {
   return rows;
 }
 
+/** `sadf -d` output: one file per sysstat data file, rows tagged with their file for the report. */
+export const loadSadf: EntryHandler = wholeFile(parseSadfCsv, (rows, s, source) => {
+  for (const row of rows) row.source = source;
+  append(s.artifacts.sadf, rows);
+});
+
 const COMMANDS: [RegExp, EntryHandler][] = [
   [/^ipcs_-m_-p/, wholeFile(parseIpcsShmPids, (d, s) => void (s.artifacts.ipcsShmPids = d))],
   [/^ipcs_-m/, wholeFile(parseIpcsShm, (d, s) => void (s.artifacts.ipcsShm = d))],
@@ -30,7 +36,7 @@ const COMMANDS: [RegExp, EntryHandler][] = [
   [/^(dmesg|journalctl)/, loadKernelLog],
   [/^du_/, wholeFile(parseDu, (d, s) => void append(s.artifacts.shmFiles, d))],
   [/^systemctl_show/, wholeFile(parseSystemctlShow, (d, s) => void (s.artifacts.systemd = append(s.artifacts.systemd ?? [], d)))],
-  [/^sadf/, wholeFile(parseSadfCsv, (d, s) => void append(s.artifacts.sadf, d))],
+  [/^sadf/, loadSadf],
   [/^ps(_|$)/, wholeFile(parsePsTable, (d, s, src) => s.addStatic(s.artifacts.procs, src, d))],
 ];
 

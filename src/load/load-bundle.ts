@@ -1,11 +1,12 @@
 /**
  * loadBundle: reads any bundle (collector archive, directory, partial directory, sosreport, bare
- * kernel log) and parses every artifact it knows into Artifacts. One file's failure costs that
+ * kernel log, bare sadf -d CSV) and parses every artifact it knows into Artifacts. One file's failure costs that
  * file (a diagnostic), never the others; UnreadableInputError only when nothing usable was read.
  */
 import { readBundle, UnreadableInputError } from '../bundle/index.js';
 import type { BundleEntry, ReadLimits, ReadOutcome } from '../bundle/types.js';
 import type { Artifacts } from '../model/artifacts.js';
+import { loadSadf } from './commands.js';
 import { loadKernelLog } from './kernel-log.js';
 import { routeFor } from './registry.js';
 import { LoadState } from './state.js';
@@ -36,11 +37,14 @@ export async function loadBundle(input: string, opts: LoadOptions = {}): Promise
     return route !== null;
   }), opts.limits, readOptions);
   if (outcome.kind === 'kernel-log') {
-    // The reader says what the input is only once it has read it; a bare log is read again as a log.
+    // The reader says what the input is only once it has read it; a bare text file is read again:
+    // a `.csv` as `sadf -d` output (sysstat history), anything else as a kernel log.
+    const sadf = /\.csv$/i.test(input);
     outcome = await readBundle(input, visitWith(async (entry) => {
-      await loadKernelLog(entry, state);
+      await (sadf ? loadSadf : loadKernelLog)(entry, state);
       return true;
     }), opts.limits, readOptions);
+    if (sadf) outcome = { ...outcome, kind: 'sysstat' };
   }
   if (parsed === 0) {
     throw new UnreadableInputError(`${input}: no memtrail artifact found (not a bundle, a bundle directory or a kernel log)`);

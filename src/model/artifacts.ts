@@ -78,7 +78,8 @@ export interface ShmFileEntry {
   bytes: number;
 }
 
-export type BundleKind = 'collector' | 'directory' | 'kernel-log' | 'sosreport';
+/** `sysstat`: a bare `sadf -d` CSV (docs/timeline.md, sysstat history). */
+export type BundleKind = 'collector' | 'directory' | 'kernel-log' | 'sosreport' | 'sysstat';
 
 export interface ArtifactIndexEntry {
   path: string;

@@ -230,4 +230,6 @@ export interface SadfRow {
   host: string;
   intervalS: number;
   values: Record<string, number>;
+  /** Bundle path of the sadf output the row came from (set by the loader). */
+  source?: string;
 }

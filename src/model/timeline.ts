@@ -58,6 +58,21 @@ export interface DerivedEvent {
 
 export type TimelineEvent = (KernelEvent & { time: number | null }) | (DerivedEvent & { uptime?: null });
 
+/**
+ * A series from a lower-resolution history (sysstat's `sadf -d`, typically every 10 min over days):
+ * coarse, and shown as such wherever it is drawn. KiB columns are converted to bytes.
+ */
+export interface CoarseSeries {
+  /** The sadf column (`kbavail`, `pswpout/s`). */
+  column: string;
+  /** What it stands for: the /proc/meminfo field (`MemAvailable`), the vmstat counter (`pswpout`), or the column. */
+  name: string;
+  unit: 'bytes' | 'per-second' | 'percent';
+  /** Bundle path of the sadf output. */
+  source: string;
+  points: [number, number][];
+}
+
 export interface Timeline {
   info: BundleInfo;
   artifacts: Artifacts;
@@ -66,4 +81,6 @@ export interface Timeline {
   processes: ProcessTrack[];
   /** Kernel events with wall time resolved (null when no boot time is known), plus derived events; sorted. */
   events: TimelineEvent[];
+  /** sysstat history (src/timeline/sysstat.ts); absent or empty without sadf output. */
+  coarse?: CoarseSeries[];
 }

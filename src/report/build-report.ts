@@ -8,6 +8,7 @@ import { processRssChart } from './charts/process-rss.js';
 import { slabCachesChart } from './charts/slab-caches.js';
 import { pressureChart } from './charts/pressure.js';
 import { swapRatesChart } from './charts/swap-rates.js';
+import { sysstatMemoryChart, sysstatPagingChart } from './charts/sysstat.js';
 import { reportEvents } from './events.js';
 import { keyNumbers } from './key-numbers.js';
 import { buildVerdict } from './verdict.js';
@@ -24,6 +25,8 @@ function charts(t: Timeline): ChartData[] {
     processRssChart(t),
     slabCachesChart(t),
     buddyinfoChart(t),
+    sysstatMemoryChart(t),
+    sysstatPagingChart(t),
   ].filter((c): c is ChartData => c !== null);
 }
 

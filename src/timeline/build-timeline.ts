@@ -1,8 +1,8 @@
 /**
  * buildTimeline: the one wall-clock model. Bundle facts with fallbacks, kernel events on the wall
  * clock (once each, however many logs hold them), vmstat counters as rates, processes tracked
- * across samples, and derived events (restarts, counter resets, sampling gaps), all sorted on one
- * axis. Caveats of the clock: docs/timeline.md.
+ * across samples, derived events (restarts, counter resets, sampling gaps), all sorted on one
+ * axis, and the sysstat history as coarse series. Caveats of the clock: docs/timeline.md.
  */
 import type { Artifacts } from '../model/artifacts.js';
 import type { Timeline, TimelineEvent } from '../model/timeline.js';
@@ -12,6 +12,7 @@ import { withWallTimes } from './kernel-times.js';
 import { buildProcessTracks } from './process-tracks.js';
 import { buildRates } from './rates.js';
 import { sampleGaps } from './sample-gaps.js';
+import { sysstatSeries } from './sysstat.js';
 
 /** By time; events without a time last, in source and line order, so the order is stable. */
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
@@ -29,7 +30,7 @@ export function buildTimeline(a: Artifacts): Timeline {
   const kernel = dedupeKernelEvents(withWallTimes(a.kernelEvents, info.bootTime));
   const events: TimelineEvent[] = [...kernel, ...resets, ...restarts, ...gaps];
   events.sort(compareEvents);
-  return { info, artifacts: a, rates, processes: tracks, events };
+  return { info, artifacts: a, rates, processes: tracks, events, coarse: sysstatSeries(a.sadf) };
 }
 
 export { RATE_COUNTERS, RATE_COUNTER_PREFIXES, ALLOCSTALL_SUM } from './rate-counters.js';

@@ -1,4 +1,4 @@
-/** BundleInfo: the manifest's facts, with fallbacks from the artifacts when it is missing or partial. */
+/** BundleInfo: the manifest's facts, with fallbacks from the artifacts (sysstat rows last) when it is missing or partial. */
 import type { Artifacts, Sample } from '../model/artifacts.js';
 import type { BundleInfo } from '../model/timeline.js';
 import { bootTimeFromKernelLog } from './kernel-times.js';
@@ -28,6 +28,7 @@ export function longestSeries(a: Artifacts): Sample<unknown>[] {
   return best;
 }
 
+/** The samples' span; a bare sysstat history (no samples) spans its own rows. */
 function spanOf(a: Artifacts): { start: number | null; end: number | null } {
   let start = Infinity;
   let end = -Infinity;
@@ -37,6 +38,10 @@ function spanOf(a: Artifacts): { start: number | null; end: number | null } {
       end = Math.max(end, s.time);
     }
   }
+  if (!Number.isFinite(start) && a.sadf.length > 0) {
+    start = Math.min(...a.sadf.map((r) => r.time));
+    end = Math.max(...a.sadf.map((r) => r.time));
+  }
   return Number.isFinite(start) ? { start, end } : { start: null, end: null };
 }
 
@@ -44,14 +49,14 @@ export function bundleInfo(a: Artifacts): BundleInfo {
   const m = a.manifest;
   const span = spanOf(a);
   return {
-    host: m?.host ?? null,
+    host: m?.host ?? a.sadf[0]?.host ?? null,
     kernel: m?.kernel ?? null,
     arch: m?.arch ?? null,
     ...bootTimeOf(a),
     start: m?.start ?? span.start,
     end: m?.end ?? span.end,
     timezone: m?.timezone ?? null,
-    intervalS: m?.interval ?? medianStep(longestSeries(a).map((s) => s.time)),
+    intervalS: m?.interval ?? medianStep(longestSeries(a).map((s) => s.time)) ?? a.sadf[0]?.intervalS ?? null,
     pageSizeBytes: m?.pageSize ?? DEFAULT_PAGE_SIZE,
     synthetic: m?.synthetic ?? null,
     collectorVersion: m?.collectorVersion ?? null,
