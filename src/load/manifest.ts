@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, Parsed } from '../model/diagnostic.js';
 import type { Manifest, ManifestArtifact } from '../model/artifacts.js';
+import { isPlausibleEpoch } from '../time/epoch.js';
 
 export type Json = Record<string, unknown>;
 
@@ -43,6 +44,11 @@ export class FieldReader {
     return this.read(key, 'a number', (v): v is number => typeof v === 'number' && Number.isFinite(v));
   }
 
+  /** A time in epoch seconds; beyond year 9999 it is corruption (see epoch.ts). */
+  epochSeconds(key: string): number | null {
+    return this.read(key, 'epoch seconds up to year 9999', (v): v is number => typeof v === 'number' && isPlausibleEpoch(v));
+  }
+
   boolean(key: string): boolean | null {
     return this.read(key, 'a boolean', (v): v is boolean => typeof v === 'boolean');
   }
@@ -67,7 +73,7 @@ function parseArtifact(value: unknown, index: number, source: string, diagnostic
     diagnostics.push({ source, severity: 'warning', message: `artifacts[${index}]: no path; ignored` });
     return null;
   }
-  const time = f.number('time');
+  const time = f.epochSeconds('time');
   return {
     path,
     command: f.string('command'),
@@ -120,9 +126,9 @@ export function parseManifest(text: string, source = 'manifest.json'): Parsed<Ma
       kernel: f.string('kernel'),
       arch: f.string('arch'),
       pageSize: f.number('pageSize'),
-      bootTime: f.number('bootTime'),
-      start: f.number('start'),
-      end: f.number('end'),
+      bootTime: f.epochSeconds('bootTime'),
+      start: f.epochSeconds('start'),
+      end: f.epochSeconds('end'),
       timezone: f.string('timezone'),
       interval: f.number('interval'),
       mode: f.string('mode'),

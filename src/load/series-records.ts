@@ -9,6 +9,7 @@
  *   ...
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import { isPlausibleEpoch } from '../time/epoch.js';
 
 export interface SeriesRecord {
   /** Epoch seconds from the separator line. */
@@ -43,7 +44,7 @@ export async function forEachSeriesRecord(
       flush();
       const m = SEPARATOR.exec(line);
       const time = m ? Number(m[1]) : NaN;
-      skippingBadRecord = !(Number.isFinite(time) && time > 0);
+      skippingBadRecord = !isPlausibleEpoch(time);
       if (!skippingBadRecord) {
         current = { time, firstLine: lineNo + 1, lines: [] };
       } else {

@@ -5,6 +5,7 @@
  * time, so their uptime-only events keep time null. Caveats: docs/timeline.md.
  */
 import type { KernelEvent } from '../model/kernel-events.js';
+import { isPlausibleEpoch } from '../time/epoch.js';
 
 /** `commands/journalctl_-k_-b_-1`, `journalctl_--boot_-1`…: a capture of an earlier boot. */
 export function isPreviousBootLog(source: string): boolean {
@@ -32,6 +33,8 @@ export function withWallTimes(events: KernelEvent[], bootTime: number | null): (
   return events.map((e) => {
     const currentBoot = !isPreviousBootLog(e.source) && e.boot === lastBoot.get(e.source);
     const fromUptime = currentBoot && bootTime !== null && e.uptime !== null ? bootTime + e.uptime : null;
-    return { ...e, time: e.wallTime ?? fromUptime };
+    const time = e.wallTime ?? fromUptime;
+    // A corrupt stamp (`[9999999999999.0]`) would give a time no Date can hold: unknown instead.
+    return { ...e, time: time !== null && isPlausibleEpoch(time) ? time : null };
   });
 }

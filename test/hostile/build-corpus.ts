@@ -131,6 +131,19 @@ function hostileMemberNames(top: string, name: string): TarMember[] {
   ];
 }
 
+/**
+ * Stamps beyond what Date holds (year 318857): a series record, the manifest's bootTime, a
+ * kernel log line. Found by the long fuzz run: each made the report throw `Invalid time value`.
+ */
+export const ABSURD_EPOCH_S = 9_999_999_999_999;
+
+export function absurdTimesBundle(): BundleFiles {
+  return baseBundle()
+    .edit(/^series\/pressure-memory$/, (t) => editRecords(t, (r, i) => [i === 4 ? { ...r, time: String(ABSURD_EPOCH_S) } : r]))
+    .edit(/^commands\/dmesg$/, (t) => t.replace(/^\[ *[\d.]+\]/, `[${ABSURD_EPOCH_S}.000000]`))
+    .manifest((m) => ({ ...m, bootTime: ABSURD_EPOCH_S }));
+}
+
 /** The bundle's contents are ordinary; the archive around them is hostile. */
 function escapingMembers(top: string): TarMember[] {
   return [
@@ -170,7 +183,10 @@ export async function buildCorpus(dir: string, groups: readonly CorpusGroup[] = 
     archives: () => archivesGroup(put),
     bombs: () => bombsGroup(dir, corpus),
     files: () => filesGroup(put, dir, corpus),
-    series: () => put('broken-series.tar.gz', gzip(brokenSeriesBundle().tar())),
+    series: () => {
+      put('broken-series.tar.gz', gzip(brokenSeriesBundle().tar()));
+      put('absurd-times.tar.gz', gzip(absurdTimesBundle().tar()));
+    },
     hostile: () => {
       const hostile = hostileBundle();
       put('hostile.tar.gz', gzip(hostile.tar(hostileMemberNames(hostile.top, HOSTILE.comm))));

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/model/report.js';
 import { useCorpus } from './corpus-dir.js';
-import { reportJson } from './run-cli.js';
+import { ABSURD_EPOCH_S } from './build-corpus.js';
+import { expectNoCrash, reportJson, runCli } from './run-cli.js';
 
 const { corpus } = useCorpus(['series']);
 let report: ReportJson;
@@ -62,5 +63,22 @@ describe('broken series', () => {
     expect(procs[0]).toMatch(/^\d+: not a "PID PPID COMM RSS_KB SWAP_KB OOM_SCORE_ADJ" row: "611 1 rsyslogd"$/);
     const available = report.charts.find((c) => c.id === 'mem-available')!.series.find((s) => s.name === 'MemAvailable')!;
     expect(available.points.every(([, v]) => v > 0)).toBe(true);
+  });
+});
+
+describe.concurrent('stamps beyond year 9999 (a series record, the manifest bootTime, a kernel log line)', () => {
+  it('are dropped with a diagnostic at their place; every format and inspect still work', async () => {
+    const input = corpus['absurd-times.tar.gz']!;
+    const { report } = await reportJson(input);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({
+      source: 'series/pressure-memory', line: 4 * 3 + 1, message: `bad record separator "=== ${ABSURD_EPOCH_S}"; record skipped`,
+    }));
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ source: 'manifest.json', message: expect.stringMatching(/^bootTime: expected epoch seconds/) }));
+    expect(report.events.every((e) => e.time === null || Date.parse(e.time) < Date.parse('3000-01-01'))).toBe(true);
+    for (const args of [['report', input, '-f', 'html', '-o', '-'], ['report', input, '-f', 'md', '-o', '-'], ['inspect', input]]) {
+      const run = await runCli(args);
+      expectNoCrash(run);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    }
   });
 });
