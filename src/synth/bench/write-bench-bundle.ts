@@ -4,7 +4,7 @@
  * whatever the span: nothing but the current sample is ever held.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { bootLines, oomReport } from '../kernel-log-text.js';
 import { slabinfoText } from '../proc-text.js';
@@ -112,7 +112,7 @@ export async function writeBenchBundle(spec: BenchSpec, outFile: string): Promis
     const scenario = benchScenario(spec, server);
     const last = server.stateAt(server.end);
     for (const [path, text] of [...staticFiles(scenario, last, server.bootTime, server.end), ...staticExtras(scenario, last)]) dir.append(path, text);
-    const manifest = manifestOf(scenario, server.bootTime, server.end, dir.sizes().map(([path, bytes]) => artifactRow(path, bytes)));
+    const manifest = manifestOf(scenario, server.bootTime, server.end, dir.sizes().map(([path, bytes]) => artifactRow(path, bytes, server.end)));
     dir.append('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
     dir.close();
     const uncompressedBytes = dir.sizes().reduce((sum, [, bytes]) => sum + bytes, 0);
@@ -128,10 +128,14 @@ export async function writeBenchBundle(spec: BenchSpec, outFile: string): Promis
   }
 }
 
-/** `tar -C work -cf - root | zstd -q -T0 -3 -o file`, with sorted names and a fixed mtime so the tar stream is reproducible. */
+/**
+ * `tar -C work -cf - root | zstd -q -T0 -3 -o file`, manifest.json first as the collector packs it (a
+ * streaming reader needs it before the rest), then sorted names, fixed mtime and owner: reproducible.
+ */
 function packTarZst(work: string, rootName: string, outFile: string, mtime: number): Promise<void> {
+  const rest = readdirSync(join(work, rootName)).filter((n) => n !== 'manifest.json').sort().map((n) => `${rootName}/${n}`);
   return new Promise((resolvePack, reject) => {
-    const tar = spawn('tar', ['-C', work, '--sort=name', `--mtime=@${mtime}`, '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', rootName], {
+    const tar = spawn('tar', ['-C', work, '--sort=name', `--mtime=@${mtime}`, '--owner=0', '--group=0', '--numeric-owner', '-cf', '-', `${rootName}/manifest.json`, ...rest], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const zstd = spawn('zstd', ['-q', '-f', '-T0', '-3', '-o', outFile], { stdio: [tar.stdout, 'inherit', 'inherit'] });

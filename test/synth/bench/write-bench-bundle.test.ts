@@ -28,6 +28,12 @@ describe('bench bundle generator', () => {
     root = join(work, result.rootName);
   });
 
+  it('packs manifest.json first, as the collector does', () => {
+    const members = execFileSync('tar', ['--zstd', '-tf', result.file], { encoding: 'utf8' }).trim().split('\n');
+    expect(members[0]).toBe(`${result.rootName}/manifest.json`);
+    expect(members).toContain(`${result.rootName}/series/vmstat`);
+  });
+
   it('is the same bytes for the same seed, and different for another seed', async () => {
     const again = await writeBenchBundle(SPEC, join(work, 'b.tar.zst'));
     const other = await writeBenchBundle({ ...SPEC, seed: 8 }, join(work, 'c.tar.zst'));
