@@ -85,7 +85,17 @@ export const exhaustionForecastAudit: Audit = {
         exhaustion: f.exhaustionTime === null ? null : iso(f.exhaustionTime), r2: Number(f.fit.r2.toFixed(3)), n: f.fit.n, confidence: f.confidence,
       })),
     };
-    const title = memAvail?.secondsToExhaustion != null ? `MemAvailable runs out in ${fmtDuration(memAvail.secondsToExhaustion)}` : 'No exhaustion ahead';
+    // The title names the soonest exhaustion within the horizon, whichever series it is.
+    const soonest = forecasts
+      .filter((f) => f.withinHorizon && f.confidence !== 'low')
+      .sort((a, b) => a.secondsToExhaustion! - b.secondsToExhaustion!)[0];
+    const title = soonest
+      ? soonest.secondsToExhaustion! < 1
+        ? `${soonest.kind === 'depleting' ? soonest.name : 'MemAvailable'} is already exhausted`
+        : `${soonest.kind === 'depleting' ? `${soonest.name} runs out` : `${soonest.name} uses up MemAvailable`} in ${fmtDuration(soonest.secondsToExhaustion!)}`
+      : memAvail?.secondsToExhaustion != null
+        ? `MemAvailable runs out in ${fmtDuration(memAvail.secondsToExhaustion)}`
+        : 'No exhaustion ahead';
     return composeFinding('exhaustion-forecast', title, signals, { remediation: [alert], details: [table] });
   },
 };

@@ -16,9 +16,23 @@ function rootCauses(findings: Finding[]): Finding[] {
     );
 }
 
-function whatDied(t: Timeline): string | null {
+/**
+ * Kills inside the capture window; older ones in the kernel log are history. Five seconds of slack
+ * at the start cover btime's whole-second cut and the first sample's lag.
+ */
+function killsInWindow(t: Timeline): { inWindow: (OomKillEvent & { time: number | null })[]; earlier: number } {
   const kills = t.events.filter((e): e is OomKillEvent & { time: number | null } => e.type === 'oom-kill');
-  if (kills.length === 0) return null;
+  const start = t.info.start;
+  if (start === null) return { inWindow: kills, earlier: 0 };
+  const inWindow = kills.filter((k) => k.time === null || k.time >= start - 5);
+  return { inWindow, earlier: kills.length - inWindow.length };
+}
+
+function whatDied(t: Timeline): string | null {
+  const { inWindow: kills, earlier } = killsInWindow(t);
+  if (kills.length === 0) {
+    return earlier > 0 ? `No OOM kill during the capture (the kernel log holds ${earlier} from before it).` : null;
+  }
   const last = kills.at(-1)!;
   const when =
     last.time !== null
@@ -48,11 +62,12 @@ function firstSentence(text: string): string {
 /** Two or three sentences: what died and when, the root cause, the fix. */
 export function buildVerdict(t: Timeline, findings: Finding[]): Verdict {
   const died = whatDied(t);
+  const killed = killsInWindow(t).inWindow.length > 0;
   const causes = rootCauses(findings);
   // Memory ran out and nothing was killed: what defines the incident is the OOM killer that could
   // not act (the machine hung instead of recovering); what filled memory compounds it.
   const neutered = causes.findIndex((f) => f.id === 'oom-killer-neutered' && f.severity === 'critical');
-  if (!died && neutered > 0) causes.unshift(...causes.splice(neutered, 1));
+  if (!killed && neutered > 0) causes.unshift(...causes.splice(neutered, 1));
   const cause = causes[0] ?? null;
   if (!cause) {
     const worst = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
@@ -71,7 +86,7 @@ export function buildVerdict(t: Timeline, findings: Finding[]): Verdict {
   const compounding = causes.slice(1).filter((f) => f.severity === 'critical');
   const also = compounding.length > 0 ? ` Compounded by: ${compounding.map((f) => lowerFirst(f.title)).join('; ')}.` : '';
   const sentences = [
-    died ?? (cause.severity === 'critical' ? 'No process was killed by the OOM killer in this capture.' : null),
+    died ?? (cause.severity === 'critical' ? 'No process was killed by the OOM killer during the capture.' : null),
     `Root cause: ${cause.title}. ${firstSentence(cause.summary)}${also}`,
     fix ? `Fix: ${firstSentence(fix.text)}` : null,
   ];

@@ -21,9 +21,12 @@ function signedMinutes(sign: string, hours: string, minutes: string): number {
 
 export const UTC_ZONE: Zone = { label: 'UTC', offsetMinutesAt: () => 0 };
 
+/** Names a machine may report for UTC itself (Debian's /etc/timezone says `Etc/UTC`). */
+const UTC_NAMES = /^(Etc\/)?(UTC|UCT|Zulu|Universal|GMT|GMT[+-]0|Z)$/;
+
 /** The bundle's zone; unknown or unrecognised names fall back to UTC (the caller shows UTC only). */
 export function zoneOf(timezone: string | null): Zone {
-  if (!timezone || timezone === 'UTC') return UTC_ZONE;
+  if (!timezone || UTC_NAMES.test(timezone)) return UTC_ZONE;
   const fixed = FIXED_OFFSET.exec(timezone);
   if (fixed) {
     const offset = signedMinutes(fixed[1]!, fixed[2]!, fixed[3]!);
