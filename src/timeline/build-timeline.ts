@@ -1,7 +1,7 @@
 /**
  * buildTimeline: the one wall-clock model. Bundle facts with fallbacks, kernel events on the wall
  * clock (once each, however many logs hold them), vmstat counters as rates, processes tracked
- * across samples, derived events (restarts, counter resets, sampling gaps), all sorted on one
+ * across samples, derived events (restarts, counter resets, sampling gaps, reboots), all sorted on one
  * axis, and the sysstat history as coarse series. Caveats of the clock: docs/timeline.md.
  */
 import type { Artifacts } from '../model/artifacts.js';
@@ -11,6 +11,7 @@ import { dedupeKernelEvents } from './dedupe-events.js';
 import { withWallTimes } from './kernel-times.js';
 import { buildProcessTracks } from './process-tracks.js';
 import { buildRates } from './rates.js';
+import { rebootEvents } from './reboots.js';
 import { sampleGaps } from './sample-gaps.js';
 import { sysstatSeries } from './sysstat.js';
 
@@ -28,7 +29,8 @@ export function buildTimeline(a: Artifacts): Timeline {
   const { tracks, restarts } = buildProcessTracks(a.procs);
   const gaps = sampleGaps(longestSeries(a), info.intervalS);
   const kernel = dedupeKernelEvents(withWallTimes(a.kernelEvents, info.bootTime));
-  const events: TimelineEvent[] = [...kernel, ...resets, ...restarts, ...gaps];
+  const reboots = rebootEvents(kernel, info.bootTime, info.bootTimeSource);
+  const events: TimelineEvent[] = [...kernel, ...resets, ...restarts, ...gaps, ...reboots];
   events.sort(compareEvents);
   return { info, artifacts: a, rates, processes: tracks, events, coarse: sysstatSeries(a.sadf) };
 }
