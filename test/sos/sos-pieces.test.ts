@@ -13,6 +13,7 @@ import type { Artifacts } from '../../src/model/artifacts.js';
 import { parseContext } from '../../src/model/diagnostic.js';
 import { bundleSummary } from '../../src/report/bundle-summary.js';
 import { buildTimeline } from '../../src/timeline/build-timeline.js';
+import { packDirectory } from '../bundle/helpers.js';
 
 const command = (exec: string, filepath: string | null, rc: number) =>
   ({ command: exec.split(' ')[0], parameters: exec.split(' ').slice(1), exec, filepath, return_code: rc, run_time: 0.3, tags: [] });
@@ -60,10 +61,14 @@ const FILES: Record<string, string> = {
   'sos_commands/kernel/uname_-a': 'Linux vm 6.18.44-fc-v595 #1 SMP PREEMPT_DYNAMIC @0 x86_64 GNU/Linux\n',
 };
 
+const SOS_TOP = 'sosreport-vm-2026-11-26-eiwlptw';
+
 describe('an sosreport directory, piece by piece', () => {
   let a: Artifacts;
+  let base: string;
   beforeAll(async () => {
-    const root = path.join(await mkdtemp(path.join(tmpdir(), 'memtrail-sos-')), 'sosreport-vm-2026-11-26-eiwlptw');
+    base = await mkdtemp(path.join(tmpdir(), 'memtrail-sos-'));
+    const root = path.join(base, SOS_TOP);
     for (const [rel, content] of Object.entries(FILES)) {
       await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
       await writeFile(path.join(root, rel), content);
@@ -95,6 +100,12 @@ describe('an sosreport directory, piece by piece', () => {
   it('ipcs: only the shared-memory section; df -al: types from the mounts', () => {
     expect(a.ipcsShm).toEqual([expect.objectContaining({ key: '0x941f1f85', shmid: 1, bytes: 16777216 })]);
     expect(a.df?.map((r) => [r.mountpoint, r.type, r.sizeBytes / 1024])).toEqual([['/proc', '', 0], ['/', 'ext4', 264212084], ['/dev/shm', 'tmpfs', 24684096]]);
+  });
+
+  it.each([['xz', 'xz'], ['gzip', 'gz'], ['zstd', 'zst']] as const)('the same sosreport packed with %s reads the same', async (compressor, ext) => {
+    const packed = await loadBundle(packDirectory(base, SOS_TOP, path.join(base, `sos.tar.${ext}`), compressor));
+    const facts = (x: Artifacts) => ({ kind: x.kind, manifest: x.manifest, procs: x.procs, df: x.df, ipcs: x.ipcsShm, meminfo: x.meminfo });
+    expect(facts(packed)).toEqual(facts(a));
   });
 });
 
