@@ -190,7 +190,7 @@ describe.concurrent('duplicate entries and a single huge entry', () => {
   it('--max-file-mb 1 cuts a 6 MiB kernel log at 1 MiB with a diagnostic; the OOM kill in its first MiB is still found', async () => {
     const { report } = await reportJson(corpus['huge-entry.tar.gz']!, ['--max-file-mb', '1']);
     expect(report.diagnostics).toContainEqual(expect.objectContaining({
-      source: 'commands/dmesg', severity: 'warning', message: expect.stringMatching(/^file of 6(\.\d)? MiB cut to its first 1 MiB \(maxFileBytes\)$/),
+      source: 'commands/dmesg', severity: 'warning', message: expect.stringMatching(/^file of 6(\.\d)? MiB cut to its first 1(\.0)? MiB \(maxFileBytes\)$/),
     }));
     expect(report.events.filter((e) => e.type === 'oom-kill').length).toBeGreaterThan(0);
   });

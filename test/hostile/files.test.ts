@@ -16,7 +16,7 @@ describe.concurrent('broken files', () => {
     const { report } = await reportJson(corpus['broken-files.tar.gz']!);
     const d = report.diagnostics;
     // The 10 MB line is line 3 of the kernel log: cut, named, and the OOM kill after it still found.
-    expect(d).toContainEqual(expect.objectContaining({ source: 'commands/dmesg', line: 3, severity: 'warning', message: 'line of 10 MiB cut to its first 1 MiB (maxLineBytes)' }));
+    expect(d).toContainEqual(expect.objectContaining({ source: 'commands/dmesg', line: 3, severity: 'warning', message: expect.stringMatching(/^line of 10(\.0)? MiB cut to its first 1(\.0)? MiB \(maxLineBytes\)$/) }));
     expect(report.events.some((e) => e.type === 'oom-kill' && e.pid === 1842)).toBe(true);
     // Garbage /proc files: line diagnostics inside the file; the good lines of proc/vmstat kept.
     for (const source of ['proc/meminfo', 'proc/1842/status', 'proc/vmstat']) {
