@@ -13,7 +13,7 @@ export class StreamedEntry implements BundleEntry {
   constructor(
     readonly path: string,
     readonly size: number,
-    private readonly chunks: AsyncIterable<Buffer>,
+    private readonly source: AsyncIterable<Buffer>,
     private readonly limits: ReadLimits,
     private readonly diagnostics: Diagnostic[],
   ) {}
@@ -31,6 +31,10 @@ export class StreamedEntry implements BundleEntry {
     return { [Symbol.asyncIterator]: () => new LineIterator(chunks, splitter) };
   }
 
+  chunks(): AsyncIterable<Buffer> {
+    return this.cappedChunks();
+  }
+
   async text(): Promise<string> {
     const parts: Buffer[] = [];
     for await (const chunk of this.cappedChunks()) parts.push(chunk);
@@ -39,11 +43,11 @@ export class StreamedEntry implements BundleEntry {
 
   /** The entry's bytes up to maxFileBytes; a stream is read once, so a second call is a bug. */
   private async *cappedChunks(): AsyncGenerator<Buffer> {
-    if (this.consumed) throw new Error(`${this.path}: entry already read (lines() and text() are single use)`);
+    if (this.consumed) throw new Error(`${this.path}: entry already read (lines(), chunks() and text() are single use)`);
     this.consumed = true;
     const maxBytes = this.limits.maxFileBytes;
     let delivered = 0;
-    for await (const chunk of this.chunks) {
+    for await (const chunk of this.source) {
       const room = maxBytes - delivered;
       if (chunk.length > room) {
         if (room > 0) yield chunk.subarray(0, room);

@@ -43,6 +43,11 @@ export interface BundleEntry {
   size: number;
   /** UTF-8 lines (invalid bytes → U+FFFD) without '\n' or '\r\n', streamed chunk by chunk. */
   lines(): AsyncIterable<string>;
+  /**
+   * The raw bytes, capped at maxFileBytes, for readers that split on bytes themselves (series
+   * records), which bound what they hold themselves: maxLineBytes does not apply. Single use.
+   */
+  chunks(): AsyncIterable<Buffer>;
   /** The whole entry as text, capped at maxFileBytes. */
   text(): Promise<string>;
 }

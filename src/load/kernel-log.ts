@@ -55,7 +55,7 @@ export async function loadKernelLogSeries(entry: BundleEntry, state: LoadState):
   const parser = new KernelLogParser(state.ctx(entry.path), kernelLogOptions(state.artifacts.manifest));
   const fileLines: number[] = [];
   const recordTimes: number[] = [];
-  await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
+  await forEachSeriesRecord(entry.chunks(), entry.path, (d) => state.report(d), (record) => {
     record.text.split('\n').forEach((line, i) => {
       if (line === '' && i > 0) return;
       parser.pushLine(line);

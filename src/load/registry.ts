@@ -53,7 +53,7 @@ function series<T>(pick: Pick<T>, parser: Parser<T>, compactor?: (c: Compactors)
   return async (entry, _m, state) => {
     const list = pick(state.artifacts);
     const compact = compactor?.(state.compactors);
-    await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
+    await forEachSeriesRecord(entry.chunks(), entry.path, (d) => state.report(d), (record) => {
       const data = state.parse(parser, record.text, entry.path, record.firstLine);
       if (data !== null) state.addSeries(list, { time: record.time, source: entry.path, line: record.firstLine, data }, compact);
     });
@@ -62,7 +62,7 @@ function series<T>(pick: Pick<T>, parser: Parser<T>, compactor?: (c: Compactors)
 
 /** series/cgroup-memory: one record holds several cgroups, each its own sample at the record's time. */
 const cgroupSeries: Handler = async (entry, _m, state) => {
-  await forEachSeriesRecord(entry.lines(), entry.path, (d) => state.report(d), (record) => {
+  await forEachSeriesRecord(entry.chunks(), entry.path, (d) => state.report(d), (record) => {
     for (const data of state.parse(parseCgroupSeriesRecord, record.text, entry.path, record.firstLine) ?? []) {
       state.addSeries(state.artifacts.cgroups, { time: record.time, source: entry.path, line: record.firstLine, data });
     }
