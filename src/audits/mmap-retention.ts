@@ -4,6 +4,7 @@
  * and across processes, named with totals.
  */
 import { formatBytes } from '../format/bytes.js';
+import { shellQuote } from '../format/quoting.js';
 import { lastMeminfo } from '../computed/series.js';
 import type { DetailsTable } from '../model/report.js';
 import type { MapsRegion, SmapsRollup } from '../model/sources.js';
@@ -84,7 +85,7 @@ function repeatSignals(uses: FileUse[], procs: ProcMaps[], memTotal: number | nu
       evidence: list.map((u) => ({ source: `proc/${u.pid}/maps`, text: `${u.count} mapping(s) of ${path}, ${formatBytes(u.mappedBytes)}` })),
       remediation: [{
         text: `In the application: map ${path} once and share the mapping, call munmap() after use, or read and release instead of keeping the whole file mapped for the process lifetime.`,
-        command: `grep -c ' ${path}$' /proc/${list[0]!.pid}/maps`,
+        command: `grep -cF -e ${shellQuote(` ${path}`)} /proc/${list[0]!.pid}/maps`,
       }],
     });
   }

@@ -5,6 +5,7 @@
  * kill following, and oom_kill_allocating_task=0 when a kill hit a bystander.
  */
 import { formatBytes } from '../format/bytes.js';
+import { shellQuote } from '../format/quoting.js';
 import { leakingProcesses } from '../computed/leaks.js';
 import type { ProcessGrowth } from '../computed/process-growth.js';
 import type { DetailsTable } from '../model/report.js';
@@ -90,7 +91,7 @@ function memcgDisableSignals(t: Timeline): Signal[] {
       severity: stuck ? 'critical' : 'warning',
       text: `Memory cgroup ${path} has oom_kill_disable set.${hung}`,
       evidence,
-      remediation: [{ text: `Let the OOM killer act inside ${path} again.`, command: `echo 0 > /sys/fs/cgroup/memory${path}/memory.oom_control` }],
+      remediation: [{ text: `Let the OOM killer act inside ${path} again.`, command: `echo 0 > ${shellQuote(`/sys/fs/cgroup/memory${path}/memory.oom_control`)}` }],
     } satisfies Signal;
   });
 }

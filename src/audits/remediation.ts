@@ -1,4 +1,5 @@
 /** Remediations that several audits recommend, with values computed from the evidence. */
+import { shellQuote, unitNameOrNull } from '../format/quoting.js';
 import type { Remediation } from '../model/report.js';
 import { fmtDuration } from './format.js';
 import { RUNBOOK_SYSCTLS, th } from './thresholds.js';
@@ -34,7 +35,12 @@ export function memoryMaxDropIn(unit: string, peakBytes: number, restartBytes?: 
   const margin = th('memoryMaxMarginFraction');
   const max = sizeText(peakBytes * (1 + margin));
   const lines = ['[Service]', `MemoryMax=${max}`, 'OOMPolicy=kill'];
-  let text = `Cap ${unit} at its observed peak plus ${Math.round(margin * 100)}% so that a runaway is killed inside its own cgroup.`;
+  // The name comes from the bundle: a hostile one must not become a path or a shell word.
+  const safeUnit = unitNameOrNull(unit);
+  const target = safeUnit ?? 'UNIT.service';
+  let text = safeUnit
+    ? `Cap ${unit} at its observed peak plus ${Math.round(margin * 100)}% so that a runaway is killed inside its own cgroup.`
+    : `Cap the service at its observed peak plus ${Math.round(margin * 100)}% so that a runaway is killed inside its own cgroup. The name in the bundle is not a valid unit name; put the real unit in place of UNIT.service.`;
   if (leakBytesPerS !== undefined && leakBytesPerS > 0 && restartBytes !== undefined) {
     const toCapS = (sizeTextBytes(max) - restartBytes) / leakBytesPerS;
     const runtime = Math.max(3600, Math.min(th('runtimeMaxSecDefault'), Math.floor(toCapS / 3600) * 3600));
@@ -43,7 +49,7 @@ export function memoryMaxDropIn(unit: string, peakBytes: number, restartBytes?: 
   }
   return {
     text,
-    command: `systemctl daemon-reload && systemctl restart ${unit}`,
-    file: { path: `/etc/systemd/system/${unit}.d/50-memory.conf`, content: lines.join('\n') + '\n' },
+    command: `systemctl daemon-reload && systemctl restart ${shellQuote(target)}`,
+    file: { path: `/etc/systemd/system/${target}.d/50-memory.conf`, content: lines.join('\n') + '\n' },
   };
 }

@@ -4,6 +4,7 @@
  * `dest` and their owners, and meminfo's Shmem reconciled with both.
  */
 import { formatBytes } from '../format/bytes.js';
+import { fstabField, shellQuote } from '../format/quoting.js';
 import { lastMeminfo } from '../computed/series.js';
 import type { DfRow } from '../model/sources.js';
 import type { DetailsTable, Evidence } from '../model/report.js';
@@ -47,8 +48,8 @@ function tmpfsSignals(t: Timeline, memTotal: number | null): Signal[] {
       evidence: [dfEvidence(t, r)],
       remediation: [{
         text: `Cap ${r.mountpoint} (the observed ${formatBytes(r.usedBytes)} plus 25%) so a runaway writer gets ENOSPC instead of eating RAM; remount or reboot to apply. Then clean up what the writer left.`,
-        file: { path: '/etc/fstab', content: `tmpfs ${r.mountpoint} tmpfs defaults,size=${size.toLowerCase()},noexec,nosuid 0 0\n` },
-        command: `mount -o remount,size=${size.toLowerCase()} ${r.mountpoint}`,
+        file: { path: '/etc/fstab', content: `tmpfs ${fstabField(r.mountpoint)} tmpfs defaults,size=${size.toLowerCase()},noexec,nosuid 0 0\n` },
+        command: `mount -o remount,size=${size.toLowerCase()} ${shellQuote(r.mountpoint)}`,
       }],
     });
   }

@@ -25,7 +25,7 @@ describe('mmap-retention', () => {
     expect(f.summary).toContain('Pss_File, is 172 MiB');
     // Shared libraries (libc mapped 5 times, a few MiB) are not retention.
     expect(f.details![0]!.rows).toEqual([{ path: '/tmp/realcap/data.bin', pid: 12621, comm: 'python3', count: 4, size: 4 * 536870912 }]);
-    expect(f.remediation[0]!.command).toBe("grep -c ' /tmp/realcap/data.bin$' /proc/12621/maps");
+    expect(f.remediation[0]!.command).toBe("grep -cF -e ' /tmp/realcap/data.bin' /proc/12621/maps");
   });
 
   it('totals the same file across processes', () => {
