@@ -144,8 +144,11 @@ export function forecastAll(t: Timeline): Forecast[] {
   const avail = availableAtEnd(t);
   const consuming = (name: string, key: string) =>
     makeForecast(name, 'consuming', meminfoSource(t), sinceLastReset(t, meminfoSeries(t, key)), avail);
-  // The live pid is the one that will run out: a leaker the OOM killer took is not coming back.
-  const processForecasts = topGrowingProcesses(t, 3).map((g) =>
+  // The live pid is the one that will run out: a leaker the OOM killer took is not coming back,
+  // and a process absent from the last process sample (killed, exited) has nothing to forecast.
+  const lastSampleTime = t.processes.reduce((max, p) => Math.max(max, p.points.at(-1)?.time ?? -Infinity), -Infinity);
+  const alive = topGrowingProcesses(t, 3).filter((g) => g.liveSeries.at(-1)?.[0] === lastSampleTime);
+  const processForecasts = alive.map((g) =>
     makeForecast(`RSS+swap of ${g.comm} (pid ${livePid(g)})`, 'consuming',
       t.artifacts.procs.at(-1)?.source ?? 'series/procs', g.liveSeries, avail));
   return [
