@@ -14,6 +14,7 @@ import { buildRates } from './rates.js';
 import { rebootEvents } from './reboots.js';
 import { sampleGaps } from './sample-gaps.js';
 import { sysstatSeries } from './sysstat.js';
+import { timelineDiagnostics } from './quality.js';
 
 /** By time; events without a time last, in source and line order, so the order is stable. */
 export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
@@ -32,7 +33,9 @@ export function buildTimeline(a: Artifacts): Timeline {
   const reboots = rebootEvents(kernel, info.bootTime, info.bootTimeSource);
   const events: TimelineEvent[] = [...kernel, ...resets, ...restarts, ...gaps, ...reboots];
   events.sort(compareEvents);
-  return { info, artifacts: a, rates, processes: tracks, events, coarse: sysstatSeries(a.sadf) };
+  const diagnostics = timelineDiagnostics(a, info, events);
+  const artifacts = diagnostics.length > 0 ? { ...a, diagnostics: [...a.diagnostics, ...diagnostics] } : a;
+  return { info, artifacts, rates, processes: tracks, events, coarse: sysstatSeries(a.sadf) };
 }
 
 export { RATE_COUNTERS, RATE_COUNTER_PREFIXES, ALLOCSTALL_SUM } from './rate-counters.js';

@@ -192,7 +192,7 @@ describe('loadBundle edge cases', () => {
     const a = await loadBundle(await makeBundle({ 'series/procs': seriesFile([[1795704700, record], [1795704710, record]]) }));
     expect(a.procs[0]!.data[0]).toMatchObject({ pid: 4242, comm: hostile, oomScoreAdj: -1000 });
     const out = renderInspect(buildTimeline(a), { color: true });
-    expect(out).toMatch(/4242\s+878\.9 MiB\s+0 B\s+-1000\s+xy z/);
+    expect(out).toMatch(/4242\s+879 MiB\s+0 B\s+-1000\s+xy z/);
     expect(out.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
   });
 
