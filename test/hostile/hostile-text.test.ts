@@ -74,11 +74,9 @@ describe.concurrent('hostile text', () => {
     expect(prose).not.toMatch(/<(img|script|svg|iframe)\b/i);
   });
 
-  // KNOWN BUG, security (reported; src/audits/remediation is another helper's): remediation
-  // commands meant to be copied into a root shell embed bundle text unquoted, e.g.
-  // `systemctl restart <comm>.service` and `mount -o remount,size=8g <mount point>`. A process
-  // named `x;reboot` or a mount point with `$(…)` becomes a command of the attacker's.
-  it.fails('remediation commands shell-quote every value taken from the bundle', async () => {
+  // Security: remediation commands are copied into a root shell, so a process named `x;reboot` or a
+  // mount point with `$(…)` must stay one quoted word, never a command of the attacker's.
+  it('remediation commands shell-quote every value taken from the bundle', async () => {
     const { report } = await reportJson(corpus['hostile.tar.gz']!);
     const commands = report.findings.flatMap((f) => f.remediation.map((r) => r.command ?? '')).filter((c) => /alert\(1\)/.test(c));
     expect(commands.length).toBeGreaterThan(0);
