@@ -8,15 +8,18 @@ interface InputCheck {
   describe: string;
 }
 
+/** A parsed file can be empty (a capture cut at 0 bytes): it is present only if it holds data. */
+const hasMemTotal = (t: Timeline) => t.artifacts.meminfo.some((s) => s.data.MemTotal !== undefined);
+
 export const INPUTS = {
-  meminfo: { present: (t) => t.artifacts.meminfo.length > 0, describe: 'a /proc/meminfo sample' },
+  meminfo: { present: hasMemTotal, describe: 'a /proc/meminfo sample' },
   'meminfo-series': {
     // sysstat history counts: its kbavail is MemAvailable, every 10 minutes over days.
     present: (t) => meminfoWithHistory(t, 'MemAvailable').points.length >= 2,
     describe: 'at least two /proc/meminfo samples over time (series/meminfo)',
   },
-  slabinfo: { present: (t) => t.artifacts.slabinfo.length > 0, describe: '/proc/slabinfo (readable by root only)' },
-  buddyinfo: { present: (t) => t.artifacts.buddyinfo.length > 0, describe: '/proc/buddyinfo' },
+  slabinfo: { present: (t) => t.artifacts.slabinfo.some((s) => s.data.caches.length > 0), describe: '/proc/slabinfo (readable by root only)' },
+  buddyinfo: { present: (t) => t.artifacts.buddyinfo.some((s) => s.data.length > 0), describe: '/proc/buddyinfo' },
   sysctl: { present: (t) => Object.keys(t.artifacts.sysctl).length > 0, describe: 'the vm.* sysctls (sysctl -a or /proc/sys/vm)' },
   'procs-series': {
     present: (t) => t.processes.some((p) => p.points.length >= 2) || t.artifacts.smapsRollup.length >= 2,

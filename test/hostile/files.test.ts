@@ -47,10 +47,9 @@ describe.concurrent('broken files', () => {
     for (const a of lacking) expect(a.reason, a.id).toMatch(/^needs /);
   });
 
-  // KNOWN BUG (reported; src/audits is another helper's): an empty proc/meminfo or proc/slabinfo
-  // still counts as "present", so audits with nothing to judge say `pass` instead of
-  // `not-enough-data`, and the data-quality picture is wrong.
-  it.fails('every file empty: no audit passes without data to judge', async () => {
+  // An empty proc/meminfo or proc/slabinfo is not data: audits with nothing to judge must say
+  // `not-enough-data`, not `pass`.
+  it('every file empty: no audit passes without data to judge', async () => {
     const { report } = await reportJson(corpus['empty-files']!);
     const passed = report.audits.filter((a) => a.status === 'pass').map((a) => a.id);
     expect(passed).not.toContain('memory-accounting');
