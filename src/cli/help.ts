@@ -9,8 +9,9 @@ Usage:
   memtrail --help | --version
 
 A <bundle> is a collector bundle (.tar.zst, .tar.gz, .tar), an unpacked bundle directory (or a
-directory holding only part of the layout), an sosreport, or a bare kernel log file
-(dmesg, journalctl -k, kern.log, syslog).
+directory holding only part of the layout), an sosreport (.tar.xz, .tar.gz, .tar.zst or
+unpacked), a sysstat history as 'sadf -d' CSV (.csv), or a bare kernel log file
+(dmesg, journalctl -k, kern.log, syslog, /dev/kmsg).
 
 Limits (every command):
   --max-file-mb N     largest decompressed entry read (default 256)
