@@ -51,6 +51,24 @@ const SMAPS_FIELDS_KEPT = new Set([
 const sameRow = (a: ProcRow, b: ProcRow) =>
   a.comm === b.comm && a.ppid === b.ppid && a.rssBytes === b.rssBytes && a.swapBytes === b.swapBytes && a.oomScoreAdj === b.oomScoreAdj;
 
+/** The fields of `data` whose name `keep` accepts (a loop, not entries/filter/fromEntries: it runs per record). */
+function keptFields(data: Record<string, number>, keep: (name: string) => boolean): Record<string, number> {
+  const kept: Record<string, number> = {};
+  for (const name of Object.keys(data)) if (keep(name)) kept[name] = data[name]!;
+  return kept;
+}
+
+/** isRateCounter scans prefixes; the same ~190 names come back in every record. */
+const vmstatVerdicts = new Map<string, boolean>();
+function keepsVmstatCounter(name: string): boolean {
+  let keep = vmstatVerdicts.get(name);
+  if (keep === undefined) {
+    keep = isRateCounter(name) || VMSTAT_GAUGES.has(name);
+    if (vmstatVerdicts.size < 4096) vmstatVerdicts.set(name, keep);
+  }
+  return keep;
+}
+
 /** Cuts down the record before the one just pushed, unless it is the list's first. */
 function compactPrevious<T>(list: Sample<T>[], compact: (data: T) => T): void {
   if (list.length < 3) return;
@@ -83,8 +101,7 @@ export function createCompactors() {
   const largestCaches = (data: Slabinfo): Slabinfo =>
     data.caches.length <= SLAB_CACHES_KEPT ? data : { ...data, caches: [...data.caches].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, SLAB_CACHES_KEPT) };
 
-  const vmstat: Compactor<VmstatCounters> = (list) =>
-    compactPrevious(list, (data) => Object.fromEntries(Object.entries(data).filter(([k]) => isRateCounter(k) || VMSTAT_GAUGES.has(k))));
+  const vmstat: Compactor<VmstatCounters> = (list) => compactPrevious(list, (data) => keptFields(data, keepsVmstatCounter));
 
   const procs: Compactor<ProcRow[]> = (list) => {
     const latest = list[list.length - 1]!;
@@ -100,8 +117,7 @@ export function createCompactors() {
 
   const smapsRollup: Compactor<SmapsRollupEntry[]> = (list) => {
     for (const entry of list[list.length - 1]!.data) entry.comm = names.intern(entry.comm);
-    compactPrevious(list, (entries) =>
-      entries.map((e) => ({ ...e, rollup: Object.fromEntries(Object.entries(e.rollup).filter(([k]) => SMAPS_FIELDS_KEPT.has(k))) })));
+    compactPrevious(list, (entries) => entries.map((e) => ({ ...e, rollup: keptFields(e.rollup, (k) => SMAPS_FIELDS_KEPT.has(k)) })));
   };
 
   return { vmstat, procs, slabinfo, smapsRollup };

@@ -16,43 +16,85 @@
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import { lineDiagnostic } from '../model/diagnostic.js';
 import type { ProcRow } from '../model/sources.js';
-import { BYTES_PER_KIB, quoteLine, splitFields, splitLines } from './text-lines.js';
+import { BYTES_PER_KIB, forEachLine, isBlank, isDecimal, isSpace, quoteLine, skipField, skipSpaces, splitFields } from './text-lines.js';
 
 const PROCS_HEADER = 'PID PPID COMM RSS_KB SWAP_KB OOM_SCORE_ADJ';
 
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The whitespace-separated field ending at or before `end` (scanning back), or null at the line start. */
+function fieldBefore(line: string, before: number): Span | null {
+  const end = trimmedEnd(line, before);
+  let start = end;
+  while (start > 0 && !isSpace(line.charCodeAt(start - 1))) start -= 1;
+  return start < end ? { start, end } : null;
+}
+
+/** Unsigned (or, for OOM_SCORE_ADJ, '-'-signed) ASCII digits, as `\d+` / `-?\d+` would match. */
+function isCount(line: string, { start, end }: Span, signed: boolean): boolean {
+  const first = line.charCodeAt(start);
+  return first !== PLUS && (signed || first !== MINUS) && isDecimal(line, start, end);
+}
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+
 /**
- * The lazy COMM group leaves exactly three fields to the right-hand numbers, so a comm `a 12`
- * stays whole. COMM is optional: prctl(PR_SET_NAME, "") makes an empty comm. The `s` flag lets
- * a comm hold \r or U+2028, which `.` would otherwise refuse.
+ * A row read from both ends: PID and PPID are the first two fields, RSS_KB, SWAP_KB and
+ * OOM_SCORE_ADJ the last three, COMM whatever lies between them, trimmed (it may be empty or hold
+ * spaces). This is what `^\s*(\d+)\s+(\d+)\s+(?:(.*?)\s+)?(\d+)\s+(\d+)\s+(-?\d+)\s*$`
+ * matched, in one scan instead of a backtracking regex per row.
  */
-const PROCS_ROW = /^\s*(\d+)\s+(\d+)\s+(?:(.*?)\s+)?(\d+)\s+(\d+)\s+(-?\d+)\s*$/s;
+function parseRow(line: string): ProcRow | null {
+  const adj = fieldBefore(line, line.length);
+  const swap = adj && fieldBefore(line, adj.start);
+  const rss = swap && fieldBefore(line, swap.start);
+  if (!adj || !swap || !rss || !isCount(line, adj, true) || !isCount(line, swap, false) || !isCount(line, rss, false)) return null;
+  const pidStart = skipSpaces(line, 0);
+  const pid = { start: pidStart, end: skipField(line, pidStart) };
+  const ppidStart = skipSpaces(line, pid.end);
+  const ppid = { start: ppidStart, end: skipField(line, ppidStart) };
+  if (ppid.end > rss.start || !isCount(line, pid, false) || !isCount(line, ppid, false)) return null;
+  const commStart = skipSpaces(line, ppid.end);
+  const commEnd = Math.max(commStart, trimmedEnd(line, rss.start));
+  const number = (span: Span) => Number(line.slice(span.start, span.end));
+  return {
+    pid: number(pid),
+    ppid: number(ppid),
+    comm: line.slice(commStart, commEnd),
+    rssBytes: number(rss) * BYTES_PER_KIB,
+    swapBytes: number(swap) * BYTES_PER_KIB,
+    oomScoreAdj: number(adj),
+  };
+}
+
+/** `end` moved back over whitespace. */
+function trimmedEnd(line: string, end: number): number {
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end -= 1;
+  return end;
+}
 
 export function parseProcsTable(text: string, ctx: ParseContext): Parsed<ProcRow[]> {
   const diagnostics: Diagnostic[] = [];
   const data: ProcRow[] = [];
-  const lines = splitLines(text);
-  const headerIndex = lines.findIndex((line) => line.trim() !== '');
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
+  let headerIndex = -1;
+  forEachLine(text, (line, i) => {
+    if (isBlank(line)) return;
+    if (headerIndex < 0) headerIndex = i;
     if (i === headerIndex && splitFields(line).join(' ') === PROCS_HEADER) return;
-    const m = PROCS_ROW.exec(line);
+    const row = parseRow(line);
     if (i === headerIndex) {
-      const message = m ? `no "${PROCS_HEADER}" header; first line read as a row` : `expected the header "${PROCS_HEADER}", got ${quoteLine(line)}`;
+      const message = row ? `no "${PROCS_HEADER}" header; first line read as a row` : `expected the header "${PROCS_HEADER}", got ${quoteLine(line)}`;
       diagnostics.push(lineDiagnostic(ctx, i, message));
     }
-    if (!m) {
+    if (!row) {
       if (i !== headerIndex) diagnostics.push(lineDiagnostic(ctx, i, `not a "${PROCS_HEADER}" row: ${quoteLine(line)}`));
       return;
     }
-    const [, pid = '', ppid = '', comm = '', rssKb = '', swapKb = '', adj = ''] = m;
-    data.push({
-      pid: Number(pid),
-      ppid: Number(ppid),
-      comm,
-      rssBytes: Number(rssKb) * BYTES_PER_KIB,
-      swapBytes: Number(swapKb) * BYTES_PER_KIB,
-      oomScoreAdj: Number(adj),
-    });
+    data.push(row);
   });
   return { data, diagnostics };
 }

@@ -14,8 +14,9 @@
  */
 import { fileDiagnostic, lineDiagnostic, type Diagnostic, type ParseContext, type Parsed } from '../model/diagnostic.js';
 import type { SlabCache, Slabinfo } from '../model/sources.js';
-import { parseDecimal, quoteLine, splitFields, splitLines } from './text-lines.js';
+import { forEachLine, isBlank, parseDecimal, quoteLine, splitFields } from './text-lines.js';
 
+const VERSION_PREFIX = 'slabinfo - version:';
 const VERSION_LINE = /^slabinfo - version:\s*(\S+)/;
 const KNOWN_VERSION = '2.1';
 const SAME_COLUMNS_VERSION = '2.0';
@@ -53,9 +54,9 @@ function versionDiagnostic(ctx: ParseContext, index: number, version: string): D
 export function parseSlabinfo(text: string, ctx: ParseContext): Parsed<Slabinfo> {
   const data: Slabinfo = { version: '', caches: [] };
   const diagnostics: Diagnostic[] = [];
-  splitLines(text).forEach((line, index) => {
-    if (line.trim() === '' || line.startsWith('#')) return;
-    const version = VERSION_LINE.exec(line)?.[1];
+  forEachLine(text, (line, index) => {
+    if (isBlank(line) || line.startsWith('#')) return;
+    const version = line.startsWith(VERSION_PREFIX) ? VERSION_LINE.exec(line)?.[1] : undefined;
     if (version !== undefined) {
       data.version = version;
       const problem = versionDiagnostic(ctx, index, version);

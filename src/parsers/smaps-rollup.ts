@@ -17,7 +17,7 @@
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import { lineDiagnostic } from '../model/diagnostic.js';
 import type { SmapsRollup } from '../model/sources.js';
-import { parseKeyValueKb, quoteLine, splitLines } from './text-lines.js';
+import { forEachLine, isBlank, parseKeyValueKb, quoteLine } from './text-lines.js';
 
 /** `start-end perms offset dev inode [rollup]`: the header, which carries no quantity. */
 const RANGE_LINE = /^[0-9a-f]+-[0-9a-f]+\s/;
@@ -25,8 +25,8 @@ const RANGE_LINE = /^[0-9a-f]+-[0-9a-f]+\s/;
 export function parseSmapsRollup(text: string, ctx: ParseContext): Parsed<SmapsRollup> {
   const diagnostics: Diagnostic[] = [];
   const data: SmapsRollup = {};
-  splitLines(text).forEach((line, i) => {
-    if (line.trim() === '' || RANGE_LINE.test(line)) return;
+  forEachLine(text, (line, i) => {
+    if (isBlank(line) || RANGE_LINE.test(line)) return;
     const quantity = parseKeyValueKb(line);
     if (quantity === null || quantity.unit !== 'bytes') {
       diagnostics.push(lineDiagnostic(ctx, i, `not a "Field: <n> kB" line: ${quoteLine(line)}`));

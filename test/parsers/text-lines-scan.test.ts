@@ -1,0 +1,77 @@
+/**
+ * The line helpers and the procs row reader scan characters instead of running regexes (they
+ * read every line of a week of series). These properties hold them to the regex definitions they
+ * replaced, on strings made of exactly the characters those definitions care about.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseProcsTable } from '../../src/parsers/procs-table.js';
+import { isBlank, parseDecimal, parseKeyValueKb, parseNameNumber, splitFields, splitLines } from '../../src/parsers/text-lines.js';
+import { kitContext } from './parser-kit.js';
+
+const KEY_PATTERN = /^[A-Za-z_][\w().-]*$/;
+const reference = {
+  splitLines: (text: string) => {
+    if (text === '') return [];
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  },
+  splitFields: (line: string) => (line.trim() === '' ? [] : line.trim().split(/\s+/)),
+  parseDecimal: (text: string) => (/^[-+]?\d+$/.test(text) ? Number(text) : null),
+  parseNameNumber(line: string) {
+    const fields = reference.splitFields(line);
+    if (fields.length !== 2 || !KEY_PATTERN.test(fields[0]!)) return null;
+    const value = reference.parseDecimal(fields[1]!);
+    return value === null ? null : { key: fields[0], value };
+  },
+  parseKeyValueKb(line: string) {
+    const at = line.indexOf(':');
+    if (at < 0) return null;
+    const key = line.slice(0, at).trim();
+    if (!KEY_PATTERN.test(key)) return null;
+    const fields = reference.splitFields(line.slice(at + 1));
+    const n = fields.length === 1 || (fields.length === 2 && fields[1] === 'kB') ? reference.parseDecimal(fields[0]!) : null;
+    if (n === null) return null;
+    return fields.length === 2 ? { key, value: n * 1024, unit: 'bytes' } : { key, value: n, unit: 'count' };
+  },
+  procsRow(line: string) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(?:(.*?)\s+)?(\d+)\s+(\d+)\s+(-?\d+)\s*$/s.exec(line);
+    if (!m) return null;
+    const [, pid, ppid, comm = '', rss, swap, adj] = m;
+    return { pid: Number(pid), ppid: Number(ppid), comm, rssBytes: Number(rss) * 1024, swapBytes: Number(swap) * 1024, oomScoreAdj: Number(adj) };
+  },
+};
+
+const pieces = ['0', '7', '42', '-', '+', 'a', 'Z', '_', '(', ')', '.', ':', 'kB', 'k', ' ', '  ', '\t', '\r', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', 'é', 'x'];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
+const line = text.map((t) => t.replace(/\n/g, ''));
+const runs = { numRuns: 3000 };
+
+describe('character scans match the regexes they replaced', () => {
+  it('splitLines, splitFields, isBlank, parseDecimal', () => {
+    fc.assert(fc.property(text, (t) => { expect(splitLines(t)).toEqual(reference.splitLines(t)); }), runs);
+    fc.assert(fc.property(line, (l) => {
+      expect(splitFields(l)).toEqual(reference.splitFields(l));
+      expect(isBlank(l)).toBe(l.trim() === '');
+      expect(parseDecimal(l)).toEqual(reference.parseDecimal(l));
+    }), runs);
+  });
+
+  it('parseNameNumber and parseKeyValueKb', () => {
+    const keyed = fc.tuple(fc.constantFrom('', ' ', 'nr_x', 'Active(anon)', '9a', 'a b'), line).map(([k, rest]) => k + rest);
+    fc.assert(fc.property(keyed, (l) => {
+      expect(parseNameNumber(l)).toEqual(reference.parseNameNumber(l));
+      expect(parseKeyValueKb(l)).toEqual(reference.parseKeyValueKb(l));
+    }), runs);
+  });
+
+  it('procs rows', () => {
+    const row = fc.tuple(fc.constantFrom('1 0 ', ' 12 3\t', '4 ', ''), line, fc.constantFrom(' 5 6 7', ' 5 6 -7', '5 6', ' 1 2 3 \r', '')).map(([a, b, c]) => a + b + c);
+    fc.assert(fc.property(row, (l) => {
+      const header = 'PID PPID COMM RSS_KB SWAP_KB OOM_SCORE_ADJ\n';
+      const expected = reference.procsRow(l);
+      expect(parseProcsTable(header + l, kitContext()).data).toEqual(expected && l.trim() !== '' ? [expected] : []);
+    }), runs);
+  });
+});
