@@ -7,6 +7,12 @@ import { formatBytes } from '../format/bytes.js';
 import { LineSplitter } from './line-splitter.js';
 import type { BundleEntry, ReadLimits } from './types.js';
 
+/**
+ * text() holds a whole file as one string: V8 strings stop at ~512 MiB, so text() stops well
+ * before, whatever maxFileBytes allows the streamed readers (a week of series/vmstat is 265 MiB).
+ */
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
 export class StreamedEntry implements BundleEntry {
   private consumed = false;
 
@@ -37,15 +43,16 @@ export class StreamedEntry implements BundleEntry {
 
   async text(): Promise<string> {
     const parts: Buffer[] = [];
-    for await (const chunk of this.cappedChunks()) parts.push(chunk);
+    const maxBytes = Math.min(this.limits.maxFileBytes, MAX_TEXT_BYTES);
+    const limit = maxBytes < this.limits.maxFileBytes ? 'largest file read whole as text' : 'maxFileBytes';
+    for await (const chunk of this.cappedChunks(maxBytes, limit)) parts.push(chunk);
     return Buffer.concat(parts).toString('utf8');
   }
 
-  /** The entry's bytes up to maxFileBytes; a stream is read once, so a second call is a bug. */
-  private async *cappedChunks(): AsyncGenerator<Buffer> {
+  /** The entry's bytes up to `maxBytes`; a stream is read once, so a second call is a bug. */
+  private async *cappedChunks(maxBytes = this.limits.maxFileBytes, limit = 'maxFileBytes'): AsyncGenerator<Buffer> {
     if (this.consumed) throw new Error(`${this.path}: entry already read (lines(), chunks() and text() are single use)`);
     this.consumed = true;
-    const maxBytes = this.limits.maxFileBytes;
     let delivered = 0;
     for await (const chunk of this.source) {
       const room = maxBytes - delivered;
@@ -54,7 +61,7 @@ export class StreamedEntry implements BundleEntry {
         this.diagnostics.push({
           source: this.path,
           severity: 'warning',
-          message: `file of ${formatBytes(this.size)} cut to its first ${formatBytes(maxBytes)} (maxFileBytes)`,
+          message: `file of ${formatBytes(this.size)} cut to its first ${formatBytes(maxBytes)} (${limit})`,
         });
         // The reader discards the rest, so the stream behind this entry can move on.
         return;

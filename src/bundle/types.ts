@@ -10,7 +10,10 @@ export { UnreadableInputError } from './errors.js';
 const MIB = 1024 * 1024;
 
 export interface ReadLimits {
-  /** Per entry, decompressed; beyond it the entry is cut (diagnostic). */
+  /**
+   * Per entry, decompressed; beyond it the entry is cut (diagnostic). The default fits three weeks of
+   * series/vmstat at 10 s (a week of 6.18's 192 counters is 265 MiB); text() also stops at MAX_TEXT_BYTES.
+   */
   maxFileBytes: number;
   /** Whole bundle, decompressed; beyond it reading stops (diagnostic). */
   maxTotalBytes: number;
@@ -26,7 +29,7 @@ export interface ReadLimits {
 export const RATIO_CHECK_FROM_BYTES = 64 * MIB;
 
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxFileBytes: 256 * MIB,
+  maxFileBytes: 1024 * MIB,
   maxTotalBytes: 4096 * MIB,
   maxLineBytes: 1 * MIB,
   maxEntries: 200_000,
@@ -48,7 +51,7 @@ export interface BundleEntry {
    * records), which bound what they hold themselves: maxLineBytes does not apply. Single use.
    */
   chunks(): AsyncIterable<Buffer>;
-  /** The whole entry as text, capped at maxFileBytes. */
+  /** The whole entry as text, capped at maxFileBytes and at MAX_TEXT_BYTES (streamed-entry.ts). */
   text(): Promise<string>;
 }
 

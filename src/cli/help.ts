@@ -14,7 +14,7 @@ unpacked), a sysstat history as 'sadf -d' CSV (.csv), or a bare kernel log file
 (dmesg, journalctl -k, kern.log, syslog, /dev/kmsg).
 
 Limits (every command):
-  --max-file-mb N     largest decompressed entry read (default 256)
+  --max-file-mb N     largest decompressed entry read (default 1024)
   --max-total-mb N    largest decompressed bundle read (default 4096)
 
 Exit codes: 0 ok, 1 --fail-on matched, 2 usage error, 3 input unreadable, 4 internal error.
@@ -29,7 +29,7 @@ Options:
                        in the current directory)
   -f, --format FMT     html (default), md (ticket-sized summary) or json (memtrail-report/1)
   --fail-on SEVERITY   exit 1 when a finding at or above critical|warning exists
-  --max-file-mb N      largest decompressed entry read (default 256)
+  --max-file-mb N      largest decompressed entry read (default 1024)
   --max-total-mb N     largest decompressed bundle read (default 4096)
   -q, --quiet          no progress on stderr
   -h, --help           this help`;
@@ -46,7 +46,7 @@ Options:
   -o, --output FILE    where to write; '-' = stdout (default: <after name>.diff.<html|md|json>
                        in the current directory)
   -f, --format FMT     html (default), md (ticket-sized summary) or json (memtrail-diff/1)
-  --max-file-mb N      largest decompressed entry read (default 256)
+  --max-file-mb N      largest decompressed entry read (default 1024)
   --max-total-mb N     largest decompressed bundle read (default 4096)
   -q, --quiet          no progress on stderr
   -h, --help           this help`;
@@ -59,7 +59,7 @@ breakdown; parse diagnostics. Colour only on a terminal and never with NO_COLOR 
 
 Options:
   --no-color           plain text even on a terminal
-  --max-file-mb N      largest decompressed entry read (default 256)
+  --max-file-mb N      largest decompressed entry read (default 1024)
   --max-total-mb N     largest decompressed bundle read (default 4096)
   -q, --quiet          no progress on stderr
   -h, --help           this help`;
@@ -78,7 +78,7 @@ for the bundles directly inside it (not recursive): archives by name (.tar, .tar
 Options:
   --out FILE           where the NDJSON goes; '-' = stdout (required)
   -j, --jobs N         worker threads (default: available CPUs)
-  --max-file-mb N      largest decompressed entry read (default 256)
+  --max-file-mb N      largest decompressed entry read (default 1024)
   --max-total-mb N     largest decompressed bundle read (default 4096)
   -q, --quiet          no progress on stderr
   -h, --help           this help
