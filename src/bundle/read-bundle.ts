@@ -40,7 +40,7 @@ export async function readBundle(
   if (compression === 'bzip2') {
     throw new UnreadableInputError(`${input}: ${compression}-compressed archives are not supported yet; decompress it first`);
   }
-  const stream = openInput(input, compression, (bytesRead) => onProgress(bytesRead, stats.size));
+  const stream = openInput(input, stats.size, compression, (bytesRead) => onProgress(bytesRead, stats.size));
   const compressedBytes = compression === 'none' ? () => null : stream.fileBytesRead;
   const peeked = await peekOrFail(input, stream.chunks);
   try {
