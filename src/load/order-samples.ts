@@ -2,7 +2,8 @@
  * Puts one sample list in time order. Records of one source that step back in time (a clock
  * set backwards, or records appended out of order) are reported and sorted into place; a second
  * record with the same source, time and identity is reported and dropped (the first one read is
- * kept). The identity tells apart samples that share a record: the cgroups of one
+ * kept), except a whole file delivered twice (a duplicated archive member): there the later copy
+ * replaces the earlier, as tar extraction would. The identity tells apart samples that share a record: the cgroups of one
  * `series/cgroup-memory` record.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -28,14 +29,20 @@ export function orderSamples<T>(
   }
   // Array.prototype.sort is stable, so equal times keep their file order.
   const sorted = [...samples].sort((a, b) => a.time - b.time);
-  const seen = new Set<string>();
-  return sorted.filter((s) => {
+  const kept: Sample<T>[] = [];
+  const indexByKey = new Map<string, number>();
+  for (const s of sorted) {
     const key = `${s.source}\u0000${s.time}\u0000${identity(s.data)}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      return true;
+    const at = indexByKey.get(key);
+    if (at === undefined) {
+      indexByKey.set(key, kept.push(s) - 1);
+    } else if (kept[at]!.line === s.line) {
+      // The same file delivered twice (a duplicated archive member, already reported by the
+      // reader): tar semantics, the later copy wins.
+      kept[at] = s;
+    } else {
+      report({ source: s.source, line: s.line, severity: 'warning', message: `duplicate record time ${s.time}; the later copy is ignored` });
     }
-    report({ source: s.source, line: s.line, severity: 'warning', message: `duplicate record time ${s.time}; the later copy is ignored` });
-    return false;
-  });
+  }
+  return kept;
 }

@@ -177,10 +177,8 @@ describe.concurrent('duplicate entries and a single huge entry', () => {
     }));
   });
 
-  // KNOWN BUG (reported, src/load is another helper's, being edited): the reader says "the later copy
-  // replaces the earlier one" (tar semantics), but the loader keeps both one-shot samples at the same
-  // time and orderSamples then drops the later one. Remove `.fails` once the later copy wins.
-  it.fails('the later copy of a duplicated member is the one analysed (tar semantics)', async () => {
+  // The reader says "the later copy replaces the earlier one" (tar semantics); the loader must agree.
+  it('the later copy of a duplicated member is the one analysed (tar semantics)', async () => {
     const { report } = await reportJson(corpus['duplicates.tar.gz']!);
     expect(report.diagnostics.filter((d) => d.source === 'proc/meminfo').map((d) => d.message)).toEqual([
       'duplicate entry in the archive: the later copy replaces the earlier one',
