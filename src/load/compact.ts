@@ -51,11 +51,14 @@ const SMAPS_FIELDS_KEPT = new Set([
 const sameRow = (a: ProcRow, b: ProcRow) =>
   a.comm === b.comm && a.ppid === b.ppid && a.rssBytes === b.rssBytes && a.swapBytes === b.swapBytes && a.oomScoreAdj === b.oomScoreAdj;
 
-/** The fields of `data` whose name `keep` accepts (a loop, not entries/filter/fromEntries: it runs per record). */
+/**
+ * The fields of `data` whose name `keep` accepts. Built by fromEntries: an object filled key by key
+ * takes four times the memory (a hash table instead of a shared shape), and ~60k of these stay.
+ */
 function keptFields(data: Record<string, number>, keep: (name: string) => boolean): Record<string, number> {
-  const kept: Record<string, number> = {};
-  for (const name of Object.keys(data)) if (keep(name)) kept[name] = data[name]!;
-  return kept;
+  const kept: [string, number][] = [];
+  for (const name of Object.keys(data)) if (keep(name)) kept.push([name, data[name]!]);
+  return Object.fromEntries(kept);
 }
 
 /** isRateCounter scans prefixes; the same ~190 names come back in every record. */

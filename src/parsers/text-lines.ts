@@ -226,7 +226,8 @@ export function byLine(a: Diagnostic, b: Diagnostic): number {
 /**
  * A text of one `key → value` per line (/proc/meminfo, /proc/vmstat, memory.stat, `sysctl -a`),
  * read with `parseLineRecords`. A repeated key → a warning and the later value wins (two concatenated
- * snapshots look like this); no pair at all → one file warning. `__proto__` is a plain key.
+ * snapshots look like this); no pair at all → one file warning. Keys pass through a Map, so
+ * `__proto__` is a plain key.
  */
 export function parseKeyedValues<V>(
   text: string,
@@ -235,18 +236,16 @@ export function parseKeyedValues<V>(
   expectedShape: string,
 ): Parsed<Record<string, V>> {
   const diagnostics: Diagnostic[] = [];
-  // Filled directly: a Map turned into an object costs twice as much for a 192-key vmstat.
-  const data: Record<string, V> = {};
-  let keys = 0;
+  const values = new Map<string, V>();
   forEachParsedLine(text, ctx, parseLine, expectedShape, diagnostics, ({ key, value }, index) => {
-    if (Object.hasOwn(data, key)) diagnostics.push(lineDiagnostic(ctx, index, `${key} repeated; the later value wins`));
-    else keys += 1;
-    if (key === '__proto__') Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
-    else data[key] = value;
+    if (values.has(key)) diagnostics.push(lineDiagnostic(ctx, index, `${key} repeated; the later value wins`));
+    values.set(key, value);
   });
   diagnostics.sort(byLine);
-  if (keys === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
-  return { data, diagnostics };
+  if (values.size === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
+  // Not filled key by key: that is twice as fast, but a 192-key object made so is a hash table of
+  // ~12 KB, against ~1.6 KB for one made by fromEntries (measured; a week keeps 60k meminfo records).
+  return { data: Object.fromEntries(values), diagnostics };
 }
 
 /** Undo the kernel's octal escapes of whitespace and backslash in paths (`swap\\040file` → `swap file`). */
