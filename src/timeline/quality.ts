@@ -9,7 +9,8 @@ import type { BundleInfo, TimelineEvent } from '../model/timeline.js';
 
 export function timelineDiagnostics(a: Artifacts, info: BundleInfo, events: TimelineEvent[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (a.manifest === null && a.kind !== 'kernel-log' && a.kind !== 'sosreport') {
+  // Only a bundle directory is expected to carry one; bare logs, CSVs and sosreports never do.
+  if (a.manifest === null && a.kind === 'directory') {
     out.push({
       source: 'manifest.json',
       severity: 'warning',
