@@ -46,6 +46,7 @@ export const THRESHOLDS = {
   confidenceMediumR2: t(0.7, 'r²', 'memtrail', 'The line explains most of the variation.'),
   confidenceMediumN: t(4, 'samples', 'memtrail', 'At least four points.'),
   confidenceMaxExtrapolation: t(10, '× window', 'memtrail', 'Projecting more than ten times the observed window lowers confidence one step.'),
+  forecastMinWindowS: t(600, 's', 'memtrail (Prometheus alert windows are 30 min and up)', 'A fit over less than ten minutes cannot tell a trend from a burst: its forecast is low confidence whatever its r².'),
   slabShareWarnPct: t(20, '% of MemTotal', 'memtrail (runbook example: 8 GB of 16 GB is the problem)', 'Slab normally stays a few percent of RAM.'),
   slabShareCritPct: t(40, '% of MemTotal', 'memtrail (runbook example: 8 GB of 16 GB is the problem)', 'At this share the kernel, not a process, holds the machine\'s memory.'),
   sUnreclaimShareWarnPct: t(10, '% of MemTotal', 'memtrail', 'Unreclaimable slab cannot be given back; past 10% of RAM it is a kernel-side leak suspect.'),

@@ -42,6 +42,7 @@ export function confidenceOf(fit: LinearFit, secondsAhead: number | null): Confi
   let level = fit.r2 >= th('confidenceHighR2') && fit.n >= th('confidenceHighN') ? 2
     : fit.r2 >= th('confidenceMediumR2') && fit.n >= th('confidenceMediumN') ? 1 : 0;
   const windowS = fit.endTime - fit.startTime;
+  if (windowS < th('forecastMinWindowS')) return 'low';
   if (secondsAhead !== null && secondsAhead > th('confidenceMaxExtrapolation') * windowS) level = Math.max(0, level - 1);
   return levels[level]!;
 }

@@ -7,14 +7,15 @@ import { baselineTimeline, makeTimeline, sample } from './make-timeline.js';
 describe('exhaustion-forecast', () => {
   it('forecasts the real allocation ramp and gives the alert rule fitted to it', () => {
     const f = runAudits(sysstatTimeline(), [exhaustionForecastAudit]).findings[0]!;
-    expect(f.severity).toBe('critical');
+    // 90 s of samples is too short a window to call critical (the real allocation was freed after).
+    expect(f.severity).toBe('info');
     expect(f.title).toMatch(/^MemAvailable runs out in 3\d minutes/);
-    expect(f.summary).toMatch(/^MemAvailable \(22 GiB now\) reaches 0 in 3\d minutes \d+ seconds after the last sample \(2026-11-26 1\d:\d\d:\d\d UTC\), fitted over 1 minute 30 seconds \(10 samples, r² 1\.00, medium confidence\)\./);
+    expect(f.summary).toMatch(/^MemAvailable \(22 GiB now\) reaches 0 in 3\d minutes \d+ seconds after the last sample \(2026-11-26 1\d:\d\d:\d\d UTC\), fitted over 1 minute 30 seconds \(10 samples, r² 1\.00, low confidence\)\./);
     const rule = f.remediation.at(-1)!;
     expect(rule.file!.path).toBe('/etc/prometheus/rules/memtrail-memory.yml');
     expect(rule.file!.content).toContain('predict_linear(node_memory_MemAvailable_bytes[30m], 3600) < 0');
     expect(rule.text).toContain('memtrail cannot see this machine\'s alerting config');
-    expect(f.details![0]!.rows[0]).toMatchObject({ series: 'MemAvailable', n: 10, confidence: 'medium' });
+    expect(f.details![0]!.rows[0]).toMatchObject({ series: 'MemAvailable', n: 10, confidence: 'low' });
   });
 
   it('flags MemAvailable under 10% for 15 minutes (Prometheus practice)', () => {
