@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decompress } from 'fzstd';
 import * as tar from 'tar';
+import type { ManifestArtifact } from '../../src/model/artifacts.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const collectorPath = path.join(repoRoot, 'collector/memtrail-collect');
@@ -89,17 +90,8 @@ export function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
-export interface ManifestArtifactJson {
-  path: string;
-  command: string | null;
-  exit: number | null;
-  seconds: number | null;
-  bytes: number | null;
-  truncated: boolean;
-  timedOut: boolean;
-  error: string | null;
-  time?: number;
-}
+/** An artifact entry as manifest.json holds it: the same fields the loader's model declares. */
+export type ManifestArtifactJson = ManifestArtifact;
 
 export interface ManifestJson {
   format: string;
