@@ -23,6 +23,35 @@ function preference(a: Timed, b: Timed): number {
   return Number(b.wallTime !== null) - Number(a.wallTime !== null) || a.source.localeCompare(b.source) || a.line - b.line;
 }
 
+/**
+ * The copies of one message text that are not the same event, best copy first. Candidates are
+ * looked up by (boot, uptime) and by wall-time bucket, so a message repeated 10k times over a
+ * week costs a few comparisons per copy, not one per copy already kept.
+ */
+function uniqueEvents(group: Timed[]): Timed[] {
+  const unique: Timed[] = [];
+  const byUptime = new Map<string, Timed[]>();
+  const byBucket = new Map<number, Timed[]>();
+  const add = <K>(index: Map<K, Timed[]>, key: K, e: Timed) => {
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  };
+  for (const e of group.sort(preference)) {
+    const uptimeKey = e.uptime === null ? null : `${e.boot}:${e.uptime}`;
+    const bucket = e.time === null ? null : Math.floor(e.time / DUPLICATE_WINDOW_S);
+    const candidates = [
+      ...(uptimeKey === null ? [] : byUptime.get(uptimeKey) ?? []),
+      ...(bucket === null ? [] : [bucket - 1, bucket, bucket + 1].flatMap((b) => byBucket.get(b) ?? [])),
+    ];
+    if (candidates.some((u) => isSame(u, e))) continue;
+    unique.push(e);
+    if (uptimeKey !== null) add(byUptime, uptimeKey, e);
+    if (bucket !== null) add(byBucket, bucket, e);
+  }
+  return unique;
+}
+
 export function dedupeKernelEvents(events: Timed[]): Timed[] {
   const byText = new Map<string, Timed[]>();
   for (const e of events) {
@@ -32,12 +61,6 @@ export function dedupeKernelEvents(events: Timed[]): Timed[] {
     else byText.set(key, [e]);
   }
   const kept: Timed[] = [];
-  for (const group of byText.values()) {
-    const unique: Timed[] = [];
-    for (const e of group.sort(preference)) {
-      if (!unique.some((u) => isSame(u, e))) unique.push(e);
-    }
-    kept.push(...unique);
-  }
+  for (const group of byText.values()) kept.push(...uniqueEvents(group));
   return kept;
 }
