@@ -1,5 +1,7 @@
 /** Wording helpers shared by the audits: sizes, times, durations and evidence lines. */
-import { formatDuration, intervalToDuration, type Duration } from 'date-fns';
+import type { Duration } from 'date-fns';
+import { formatDuration } from 'date-fns/formatDuration';
+import { intervalToDuration } from 'date-fns/intervalToDuration';
 import type { Sample } from '../model/artifacts.js';
 import type { Evidence } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';

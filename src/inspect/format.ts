@@ -1,5 +1,6 @@
 /** Small text helpers for the terminal summary: units, times, colour and aligned columns. */
-import { formatDuration, intervalToDuration } from 'date-fns';
+import { formatDuration } from 'date-fns/formatDuration';
+import { intervalToDuration } from 'date-fns/intervalToDuration';
 import { formatBytes as formatSize } from '../format/bytes.js';
 import { sanitizeTerminal } from './sanitize-terminal.js';
 

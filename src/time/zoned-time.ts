@@ -1,4 +1,4 @@
-import { addMinutes } from 'date-fns';
+import { addMinutes } from 'date-fns/addMinutes';
 
 /**
  * Wall-clock time in the captured machine's zone. The bundle names an IANA zone (`Europe/Berlin`)

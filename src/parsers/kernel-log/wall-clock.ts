@@ -4,7 +4,11 @@
  * year-less ones get a provisional year that counts Dec→Jan rollovers, and `yearShift()` tells the
  * caller how far to move them once the file has ended, so that the last one lands in `yearHint`.
  */
-import { addYears, isValid, parseISO, subMinutes } from 'date-fns';
+// Subpath imports: the package index loads ~250 modules (0.13 s at every start).
+import { addYears } from 'date-fns/addYears';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
+import { subMinutes } from 'date-fns/subMinutes';
 import { monthIndex } from './month-names.js';
 
 const MS_PER_S = 1000;
