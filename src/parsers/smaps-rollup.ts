@@ -22,7 +22,8 @@ import { forEachLine, isBlank, parseKeyValueKb, quoteLine } from './text-lines.j
 /** `start-end perms offset dev inode [rollup]`: the header, which carries no quantity. */
 const RANGE_LINE = /^[0-9a-f]+-[0-9a-f]+\s/;
 
-export function parseSmapsRollup(text: string, ctx: ParseContext): Parsed<SmapsRollup> {
+/** `keep`: the fields to store (all by default); every line is checked either way. */
+export function parseSmapsRollup(text: string, ctx: ParseContext, keep?: (field: string) => boolean): Parsed<SmapsRollup> {
   const diagnostics: Diagnostic[] = [];
   const data: SmapsRollup = {};
   forEachLine(text, (line, i) => {
@@ -32,7 +33,7 @@ export function parseSmapsRollup(text: string, ctx: ParseContext): Parsed<SmapsR
       diagnostics.push(lineDiagnostic(ctx, i, `not a "Field: <n> kB" line: ${quoteLine(line)}`));
       return;
     }
-    data[quantity.key] = quantity.value;
+    if (keep === undefined || keep(quantity.key)) data[quantity.key] = quantity.value;
   });
   return { data, diagnostics };
 }

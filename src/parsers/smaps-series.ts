@@ -19,7 +19,7 @@ import type { SmapsRollupEntry } from '../model/artifacts.js';
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import { lineDiagnostic } from '../model/diagnostic.js';
 import { parseSmapsRollup } from './smaps-rollup.js';
-import { quoteLine, splitLines } from './text-lines.js';
+import { forEachLine, isBlank, quoteLine } from './text-lines.js';
 
 const PROCESS_HEADER = /^--- pid (\d+)(?: (.*))?$/;
 
@@ -27,33 +27,42 @@ interface Block {
   pid: number;
   comm: string;
   headerIndex: number;
-  lines: string[];
+  /** Offsets of the block's content in the record text: the lines after its header. */
+  start: number;
+  end: number;
 }
 
-export function parseSmapsRollupRecord(text: string, ctx: ParseContext): Parsed<SmapsRollupEntry[]> {
+/**
+ * `keep`: the rollup fields to store (a long series' middle records need a dozen of ~20); every
+ * line is still checked. Blocks are sliced out of the record, not split into lines and joined.
+ */
+export function parseSmapsRollupRecord(text: string, ctx: ParseContext, keep?: (field: string) => boolean): Parsed<SmapsRollupEntry[]> {
   const diagnostics: Diagnostic[] = [];
   const blocks: Block[] = [];
   let strayLines = 0;
   let firstStray = 0;
-  splitLines(text).forEach((line, i) => {
+  let lineStart = 0;
+  forEachLine(text, (line, i) => {
+    const nextLine = text.indexOf('\n', lineStart) + 1 || text.length;
     if (line.startsWith('---')) {
       const m = PROCESS_HEADER.exec(line);
-      if (m) blocks.push({ pid: Number(m[1]), comm: m[2] ?? '', headerIndex: i, lines: [] });
+      const open = blocks[blocks.length - 1];
+      if (open && open.end < 0) open.end = lineStart;
+      if (m) blocks.push({ pid: Number(m[1]), comm: m[2] ?? '', headerIndex: i, start: nextLine, end: -1 });
       else diagnostics.push(lineDiagnostic(ctx, i, `not a "--- pid <pid> <comm>" line: ${quoteLine(line)}`));
-      return;
-    }
-    const block = blocks[blocks.length - 1];
-    if (block) block.lines.push(line);
-    else if (line.trim() !== '') {
+    } else if (blocks.length === 0 && !isBlank(line)) {
       if (strayLines === 0) firstStray = i;
       strayLines += 1;
     }
+    lineStart = nextLine;
   });
+  const last = blocks[blocks.length - 1];
+  if (last && last.end < 0) last.end = text.length;
   if (strayLines > 0) diagnostics.push(lineDiagnostic(ctx, firstStray, `${strayLines} line(s) before the first "--- pid" line; ignored`));
 
   const data: SmapsRollupEntry[] = [];
-  for (const { pid, comm, headerIndex, lines } of blocks) {
-    const rollup = parseSmapsRollup(lines.join('\n'), { ...ctx, firstLine: ctx.firstLine + headerIndex + 1 });
+  for (const { pid, comm, headerIndex, start, end } of blocks) {
+    const rollup = parseSmapsRollup(text.slice(start, end), { ...ctx, firstLine: ctx.firstLine + headerIndex + 1 }, keep);
     diagnostics.push(...rollup.diagnostics);
     if (Object.keys(rollup.data).length === 0) {
       diagnostics.push(lineDiagnostic(ctx, headerIndex, `pid ${pid}: no smaps_rollup content (exited?); skipped`, 'info'));

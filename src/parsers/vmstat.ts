@@ -9,8 +9,17 @@
  */
 import type { ParseContext, Parsed } from '../model/diagnostic.js';
 import type { VmstatCounters } from '../model/sources.js';
-import { parseKeyedValues, parseNameNumber } from './text-lines.js';
+import { KeyLayout, parseNameNumbers } from './text-lines.js';
 
 export function parseVmstat(text: string, ctx: ParseContext): Parsed<VmstatCounters> {
-  return parseKeyedValues(text, ctx, parseNameNumber, '"name <integer>"');
+  return parseNameNumbers(text, ctx);
+}
+
+/**
+ * A reader of the records of one series keeping the counters `keep` accepts (middle records need
+ * ~40 of ~190); same line checks. It remembers the key layout from record to record.
+ */
+export function parseVmstatKept(keep: (name: string) => boolean): (text: string, ctx: ParseContext) => Parsed<VmstatCounters> {
+  const layout = new KeyLayout();
+  return (text, ctx) => parseNameNumbers(text, ctx, keep, layout);
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProcsTable } from '../../src/parsers/procs-table.js';
-import { isBlank, parseDecimal, parseKeyValueKb, parseNameNumber, splitFields, splitLines } from '../../src/parsers/text-lines.js';
+import { isBlank, parseDecimal, parseKeyedValues, parseKeyValueKb, parseNameNumbers, splitFields, splitLines } from '../../src/parsers/text-lines.js';
 import { kitContext } from './parser-kit.js';
 
 const KEY_PATTERN = /^[A-Za-z_][\w().-]*$/;
@@ -47,6 +47,9 @@ const pieces = ['0', '7', '42', '-', '+', 'a', 'Z', '_', '(', ')', '.', ':', 'kB
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
 const line = text.map((t) => t.replace(/\n/g, ''));
 const runs = { numRuns: 3000 };
+const keyed = fc.tuple(fc.constantFrom('', ' ', 'nr_x', 'Active(anon)', '9a', 'a b'), line).map(([k, rest]) => k + rest);
+/** Several such lines, some of them repeating a name, some blank or with CRLF. */
+const keyedText = fc.array(fc.oneof(keyed, fc.constantFrom('nr_x 1', 'nr_y 2', '', ' \r')), { maxLength: 8 }).map((ls) => ls.join('\n'));
 
 describe('character scans match the regexes they replaced', () => {
   it('splitLines, splitFields, isBlank, parseDecimal', () => {
@@ -58,11 +61,25 @@ describe('character scans match the regexes they replaced', () => {
     }), runs);
   });
 
-  it('parseNameNumber and parseKeyValueKb', () => {
-    const keyed = fc.tuple(fc.constantFrom('', ' ', 'nr_x', 'Active(anon)', '9a', 'a b'), line).map(([k, rest]) => k + rest);
-    fc.assert(fc.property(keyed, (l) => {
-      expect(parseNameNumber(l)).toEqual(reference.parseNameNumber(l));
-      expect(parseKeyValueKb(l)).toEqual(reference.parseKeyValueKb(l));
+  it('parseKeyValueKb', () => {
+    fc.assert(fc.property(keyed, (l) => { expect(parseKeyValueKb(l)).toEqual(reference.parseKeyValueKb(l)); }), runs);
+  });
+
+  it('parseNameNumbers reads a whole text as parseKeyedValues does with the regex line reader', () => {
+    const ctx = kitContext();
+    fc.assert(fc.property(keyedText, (t) => {
+      expect(parseNameNumbers(t, ctx)).toEqual(parseKeyedValues(t, ctx, reference.parseNameNumber, '"name <integer>"'));
+    }), runs);
+  });
+
+  it('parseNameNumbers with keep: the kept names only, and every malformed line still reported', () => {
+    const ctx = kitContext();
+    const keep = (name: string) => name !== 'nr_x';
+    fc.assert(fc.property(keyedText, (t) => {
+      const full = parseNameNumbers(t, ctx);
+      const kept = parseNameNumbers(t, ctx, keep);
+      expect(kept.data).toEqual(Object.fromEntries(Object.entries(full.data).filter(([k]) => keep(k))));
+      expect(kept.diagnostics).toEqual(full.diagnostics.filter((d) => !d.message.startsWith('nr_x repeated')));
     }), runs);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseContext } from '../../src/model/diagnostic.js';
 import {
   decodeOctalEscapes, locateColumns, parseDecimal, parseDecimalFraction, parseKeyedValues, parseKeyValueKb,
-  parseLineRecords, parseNameNumber, splitFields, splitKeyValue, splitLines,
+  parseLineRecords, parseNameNumbers, splitFields, splitKeyValue, splitLines,
 } from '../../src/parsers/text-lines.js';
 import { PROPERTY_RUNS } from './parser-kit.js';
 
@@ -57,11 +57,10 @@ describe('field and number helpers', () => {
     }
   });
 
-  it('parseNameNumber: exactly a name and an integer', () => {
-    expect(parseNameNumber('nr_free_pages 1128650')).toEqual({ key: 'nr_free_pages', value: 1128650 });
-    expect(parseNameNumber('nr_free_pages')).toBeNull();
-    expect(parseNameNumber('a b c')).toBeNull();
-    expect(parseNameNumber('9lives 3')).toBeNull();
+  it('parseNameNumbers: exactly a name and an integer per line', () => {
+    const { data, diagnostics } = parseNameNumbers('nr_free_pages 1128650\nnr_free_pages\na b c\n9lives 3\n', parseContext('proc/vmstat', 1));
+    expect(data).toEqual({ nr_free_pages: 1128650 });
+    expect(diagnostics.map((d) => d.line)).toEqual([2, 3, 4]);
   });
 
   it('decodeOctalEscapes undoes the kernel\'s \\040, \\011, \\012 and \\134 only', () => {
@@ -86,8 +85,8 @@ describe('whole-text readers', () => {
   });
 
   it('parseKeyedValues: later repeat wins with a warning, diagnostics in line order, __proto__ is a plain key', () => {
-    const { data, diagnostics } = parseKeyedValues('a 1\nbad\na 2\n__proto__ 3\nworse', ctx, parseNameNumber, '"name <integer>"');
-    expect(data).toEqual({ a: 2, ['__proto__']: 3 });
+    const { data, diagnostics } = parseKeyedValues('a 1\nbad\na 2\n__proto__ 3\nworse', ctx, (l) => splitKeyValue(l, ' '), '"name value"');
+    expect(data).toEqual({ a: '2', ['__proto__']: '3' });
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(diagnostics.map((d) => d.line)).toEqual([11, 12, 14]);
   });
