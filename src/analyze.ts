@@ -2,8 +2,7 @@
  * The pipeline in one call: read → parse → timeline → audits → result JSON.
  * Shared by `report`, `diff` and `batch` so every command sees the same analysis.
  */
-import type { ReadLimits } from './bundle/types.js';
-import { loadBundle } from './load/load-bundle.js';
+import { loadBundle, type LoadOptions } from './load/load-bundle.js';
 import { buildTimeline } from './timeline/build-timeline.js';
 import { runAudits } from './audits/runner.js';
 import { buildReport } from './report/build-report.js';
@@ -11,10 +10,7 @@ import { VERSION } from './cli/version.js';
 import type { ReportJson } from './model/report.js';
 import type { Timeline } from './model/timeline.js';
 
-export interface AnalyzeOptions {
-  limits?: Partial<ReadLimits>;
-  onProgress?: (bytesRead: number, totalBytes: number | null) => void;
-}
+export type AnalyzeOptions = LoadOptions;
 
 export interface Analysis {
   timeline: Timeline;

@@ -13,7 +13,8 @@ parentPort!.on('message', async (job: BatchJob) => {
   const seconds = () => (performance.now() - began) / 1000;
   let result: BatchResult;
   try {
-    const { report } = await analyzeBundle(job.path, { limits: job.limits });
+    // The pool already runs a bundle per core: files are parsed on this thread.
+    const { report } = await analyzeBundle(job.path, { limits: job.limits, parseThreads: { count: 0, minBytes: 0 } });
     result = { index: job.index, line: okLine(job.path, report, seconds()) };
   } catch (err) {
     result = { index: job.index, line: errorLine(job.path, err instanceof Error ? err.message : String(err), seconds(), VERSION) };

@@ -6,6 +6,14 @@
 
 const NEWLINE = 0x0a;
 
+import type { Diagnostic } from '../model/diagnostic.js';
+import { formatBytes } from '../format/bytes.js';
+
+/** The diagnostic for a line cut at maxLineBytes. */
+export function lineCutDiagnostic(source: string, line: number, fullBytes: number, maxLineBytes: number): Diagnostic {
+  return { source, line, severity: 'warning', message: `line of ${formatBytes(fullBytes)} cut to its first ${formatBytes(maxLineBytes)} (maxLineBytes)` };
+}
+
 /** Called once per cut line: its 1-based number and its full length in bytes. */
 export type OnLineCut = (lineNumber: number, fullBytes: number) => void;
 

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatBytes } from '../format/bytes.js';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter, lineCutDiagnostic } from './line-splitter.js';
 import type { BundleEntry, ReadLimits } from './types.js';
 
 /**
@@ -26,12 +26,7 @@ export class StreamedEntry implements BundleEntry {
 
   lines(): AsyncIterable<string> {
     const splitter = new LineSplitter(this.limits.maxLineBytes, (line, fullBytes) => {
-      this.diagnostics.push({
-        source: this.path,
-        line,
-        severity: 'warning',
-        message: `line of ${formatBytes(fullBytes)} cut to its first ${formatBytes(this.limits.maxLineBytes)} (maxLineBytes)`,
-      });
+      this.diagnostics.push(lineCutDiagnostic(this.path, line, fullBytes, this.limits.maxLineBytes));
     });
     const chunks = this.cappedChunks();
     return { [Symbol.asyncIterator]: () => new LineIterator(chunks, splitter) };

@@ -9,7 +9,8 @@ import type { Manifest } from '../model/artifacts.js';
 import type { KernelEvent } from '../model/kernel-events.js';
 import { KernelLogParser } from '../parsers/kernel-log/index.js';
 import type { KernelLogOptions } from '../parsers/kernel-log/types.js';
-import { forEachSeriesRecord } from './series-records.js';
+import type { KernelLogJobEnd, KernelLogJobSpec } from './kernel-log-job.js';
+import { forEachSeriesRecord } from './series/records.js';
 import type { LoadState } from './state.js';
 
 /** `+0100`, `-05:30`, `UTC` → minutes east of UTC; null for an IANA name (its offset depends on the date). */
@@ -30,21 +31,22 @@ export function kernelLogOptions(manifest: Manifest | null): KernelLogOptions {
   return options;
 }
 
-function keepEvents(parser: KernelLogParser, state: LoadState, source: string, place?: (event: KernelEvent) => void): void {
-  const { data, diagnostics } = parser.finish();
-  for (const d of diagnostics) state.report(d);
+function addEvents(events: KernelEvent[], state: LoadState, source: string): void {
   // A loop, not push(...events): a long log can hold more events than the call stack takes arguments.
-  for (const event of data.events) {
-    place?.(event);
-    state.artifacts.kernelEvents.push(event);
-  }
+  for (const event of events) state.artifacts.kernelEvents.push(event);
   state.artifacts.kernelLogSources.push(source);
 }
 
+/** A whole kernel log, parsed as a job (src/load/kernel-log-job.ts), on a parse worker when it is large. */
 export async function loadKernelLog(entry: BundleEntry, state: LoadState): Promise<void> {
-  const parser = new KernelLogParser(state.ctx(entry.path), kernelLogOptions(state.artifacts.manifest));
-  for await (const line of entry.lines()) parser.pushLine(line);
-  keepEvents(parser, state, entry.path);
+  const spec: KernelLogJobSpec = {
+    job: 'kernel-log',
+    source: entry.path,
+    pageSizeBytes: state.ctx(entry.path).pageSizeBytes,
+    options: kernelLogOptions(state.artifacts.manifest),
+    maxLineBytes: state.jobSettings.maxLineBytes,
+  };
+  await state.runJob(spec, entry, ({ end }) => addEvents((end as KernelLogJobEnd).events, state, entry.path));
 }
 
 /**
@@ -63,10 +65,13 @@ export async function loadKernelLogSeries(entry: BundleEntry, state: LoadState):
       recordTimes.push(record.time);
     });
   });
-  keepEvents(parser, state, entry.path, (event) => {
+  const { data, diagnostics } = parser.finish();
+  for (const d of diagnostics) state.report(d);
+  for (const event of data.events) {
     const index = event.line - 1;
-    if (index < 0 || index >= fileLines.length) return;
+    if (index < 0 || index >= fileLines.length) continue;
     event.line = fileLines[index]!;
     event.wallTime ??= recordTimes[index]!;
-  });
+  }
+  state.inReadOrder(entry.path, () => addEvents(data.events, state, entry.path));
 }

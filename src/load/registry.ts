@@ -13,22 +13,18 @@ import { parseMounts } from '../parsers/mounts.js';
 import { parsePressure } from '../parsers/pressure.js';
 import { parseProcStat } from '../parsers/proc-stat.js';
 import { parseProcStatus } from '../parsers/proc-status.js';
-import { parseProcsTable } from '../parsers/procs-table.js';
 import { parseSlabinfo } from '../parsers/slabinfo.js';
-import { parseSmapsRollupRecord } from '../parsers/smaps-series.js';
 import { parseSmapsRollup } from '../parsers/smaps-rollup.js';
 import { parseProcSwaps } from '../parsers/swaps.js';
 import { parseSysvipcShm } from '../parsers/sysvipc-shm.js';
 import { parseThpSetting } from '../parsers/thp.js';
 import { parseVmstat } from '../parsers/vmstat.js';
 import { parseZoneinfo } from '../parsers/zoneinfo.js';
-import { parseCgroupSeriesRecord } from './cgroup-series.js';
 import { commandHandler } from './commands.js';
-import type { Compactor, Compactors } from './compact.js';
 import { loadKernelLog, loadKernelLogSeries } from './kernel-log.js';
 import { parseManifest } from './manifest.js';
+import type { SeriesName, SeriesSampleData } from './series/kinds.js';
 import { cgroupPathOf } from './paths.js';
-import { forEachSeriesRecord } from './series-records.js';
 import { loadSosCommand, loadSosManifest, loadSosVersionTxt } from './sosreport.js';
 import type { LoadState, Parser } from './state.js';
 import { wholeFile } from './whole-file.js';
@@ -48,26 +44,13 @@ function oneShot<T>(pick: Pick<T>, parser: Parser<T>): Handler {
   return field(parser, (data, state, source) => state.addStatic(pick(state.artifacts), source, data));
 }
 
-/** A `series/<source>` file: each record parsed like the static file, with its real line numbers. */
-function series<T>(pick: Pick<T>, parser: Parser<T>, compactor?: (c: Compactors) => Compactor<T>): Handler {
-  return async (entry, _m, state) => {
-    const list = pick(state.artifacts);
-    const compact = compactor?.(state.compactors);
-    await forEachSeriesRecord(entry.chunks(), entry.path, (d) => state.report(d), (record) => {
-      const data = state.parse(parser, record.text, entry.path, record.firstLine);
-      if (data !== null) state.addSeries(list, { time: record.time, source: entry.path, line: record.firstLine, data }, compact);
-    });
+/** A `series/<name>` file: each record parsed like the static file, with its real line numbers (src/load/series/). */
+function series<N extends SeriesName>(name: N, pick: Pick<SeriesSampleData<N>>): Handler {
+  return (entry, _m, state) => {
+    const spec = { job: 'series' as const, name, source: entry.path, pageSizeBytes: state.ctx(entry.path).pageSizeBytes };
+    return state.runJob(spec, entry, ({ samples }) => state.addSeriesSamples(pick(state.artifacts) as Sample<unknown>[], samples));
   };
 }
-
-/** series/cgroup-memory: one record holds several cgroups, each its own sample at the record's time. */
-const cgroupSeries: Handler = async (entry, _m, state) => {
-  await forEachSeriesRecord(entry.chunks(), entry.path, (d) => state.report(d), (record) => {
-    for (const data of state.parse(parseCgroupSeriesRecord, record.text, entry.path, record.firstLine) ?? []) {
-      state.addSeries(state.artifacts.cgroups, { time: record.time, source: entry.path, line: record.firstLine, data });
-    }
-  });
-};
 
 /** A file under proc/<pid>/, parsed into that process's capture. */
 function perProcess<T>(parser: Parser<T>, store: (data: T, capture: ReturnType<LoadState['process']>) => void): Handler {
@@ -123,16 +106,16 @@ export const ROUTES: [RegExp, Handler][] = [
   [/^proc\/\d+\/mounts$/, field(parseMounts, (d, s) => void (s.artifacts.mounts ??= d))],
   // Rotated copies too (.1), not compressed ones (.2.gz): those are gzip inside the archive.
   [/^var\/log\/(kern\.log|messages|syslog)(\.\d+)?$/, async (entry, _m, state) => loadKernelLog(entry, state)],
-  [/^series\/meminfo$/, series((a) => a.meminfo, parseMeminfo)],
-  [/^series\/vmstat$/, series((a) => a.vmstat, parseVmstat, (c) => c.vmstat)],
-  [/^series\/buddyinfo$/, series((a) => a.buddyinfo, parseBuddyinfo)],
-  [/^series\/slabinfo$/, series((a) => a.slabinfo, parseSlabinfo, (c) => c.slabinfo)],
-  [/^series\/zoneinfo$/, series((a) => a.zoneinfo, parseZoneinfo)],
-  [/^series\/pressure-memory$/, series((a) => a.pressure, parsePressure)],
-  [/^series\/swaps$/, series((a) => a.swaps, parseProcSwaps)],
-  [/^series\/procs$/, series((a) => a.procs, parseProcsTable, (c) => c.procs)],
-  [/^series\/smaps_rollup$/, series((a) => a.smapsRollup, parseSmapsRollupRecord, (c) => c.smapsRollup)],
-  [/^series\/cgroup-memory$/, cgroupSeries],
+  [/^series\/meminfo$/, series('meminfo', (a) => a.meminfo)],
+  [/^series\/vmstat$/, series('vmstat', (a) => a.vmstat)],
+  [/^series\/buddyinfo$/, series('buddyinfo', (a) => a.buddyinfo)],
+  [/^series\/slabinfo$/, series('slabinfo', (a) => a.slabinfo)],
+  [/^series\/zoneinfo$/, series('zoneinfo', (a) => a.zoneinfo)],
+  [/^series\/pressure-memory$/, series('pressure-memory', (a) => a.pressure)],
+  [/^series\/swaps$/, series('swaps', (a) => a.swaps)],
+  [/^series\/procs$/, series('procs', (a) => a.procs)],
+  [/^series\/smaps_rollup$/, series('smaps_rollup', (a) => a.smapsRollup)],
+  [/^series\/cgroup-memory$/, series('cgroup-memory', (a) => a.cgroups)],
   [/^series\/dmesg$/, async (entry, _m, state) => loadKernelLogSeries(entry, state)],
 ];
 

@@ -1,26 +1,42 @@
 /**
  * What the loader accumulates while the reader walks the bundle: the Artifacts under
- * construction, static captures waiting for their capture time, cgroup files waiting for their
- * directory to be complete, and per-source diagnostic counts.
+ * construction, large files being parsed (here or on parse workers), static captures waiting for
+ * their capture time, cgroup files waiting for their directory to be complete, and per-source
+ * diagnostic counts.
  */
+import { DEFAULT_LIMITS, type BundleEntry } from '../bundle/types.js';
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import type { Artifacts, BundleKind, ProcessCapture, Sample } from '../model/artifacts.js';
-import { createCompactors } from './compact.js';
 import { emptyArtifacts } from './empty-artifacts.js';
 import { parseCgroupMemory } from '../parsers/cgroup-memory.js';
 import { orderSamples } from './order-samples.js';
+import { MAX_DIAGNOSTICS_PER_SOURCE } from './diagnostic-cap.js';
+import { createJob, type JobSpec } from './workers/jobs.js';
+import type { JobOutcome, ParsePool } from './workers/pool.js';
 import { staticCaptureTime, UNKNOWN_CAPTURE_TIME } from './static-time.js';
 
-/** Beyond this many diagnostics from one file, only a count is kept (a corrupt week-long series). */
-export const MAX_DIAGNOSTICS_PER_SOURCE = 200;
 const DEFAULT_PAGE_SIZE = 4096;
+
+export interface JobSettings {
+  /** Large files (at least `minBytes`) are parsed on this pool when one is given. */
+  pool: ParsePool | null;
+  minBytes: number;
+  /** The reader's line cap, for jobs that split lines themselves. */
+  maxLineBytes: number;
+}
+
+interface PendingJob {
+  source: string;
+  outcome: Promise<JobOutcome | Error>;
+  apply: (outcome: JobOutcome) => void;
+}
 
 export type Parser<T> = (text: string, ctx: ParseContext) => Parsed<T>;
 
 export class LoadState {
   readonly artifacts: Artifacts;
-  /** Per-bundle state that keeps long series small (src/load/compact.ts). */
-  readonly compactors = createCompactors();
+  /** Files being parsed, in the order they were read: their results are applied in finish(), in that order. */
+  private readonly pendingJobs: PendingJob[] = [];
   private readonly pendingStatic: Sample<unknown>[] = [];
   private readonly cgroupDirs = new Map<string, { cgroupPath: string; source: string; files: Record<string, string> }>();
   private readonly processes = new Map<number, ProcessCapture>();
@@ -30,7 +46,11 @@ export class LoadState {
   /** A parser used the default page size before manifest.json (and its pageSize) was read. */
   private pageSizeAssumed = false;
 
-  constructor(kind: BundleKind, origin: string) {
+  constructor(
+    kind: BundleKind,
+    origin: string,
+    readonly jobSettings: JobSettings = { pool: null, minBytes: 0, maxLineBytes: DEFAULT_LIMITS.maxLineBytes },
+  ) {
     this.artifacts = emptyArtifacts(kind, origin);
   }
 
@@ -65,10 +85,35 @@ export class LoadState {
     this.pendingStatic.push(sample);
   }
 
-  addSeries<T>(list: Sample<T>[], sample: Sample<T>, compact?: (list: Sample<T>[]) => void): void {
-    list.push(sample);
-    compact?.(list);
-    if (this.latestSeriesTime === null || sample.time > this.latestSeriesTime) this.latestSeriesTime = sample.time;
+  /**
+   * Parses a file with a job (src/load/workers/jobs.ts): on a parse worker when it is large
+   * enough, else here. Either way `apply` runs in finish(), in the order the files were read, so
+   * the result does not depend on which thread finished first.
+   */
+  async runJob(spec: JobSpec, entry: BundleEntry, apply: (outcome: JobOutcome) => void): Promise<void> {
+    const { pool, minBytes } = this.jobSettings;
+    const sent = pool && entry.size >= minBytes ? await pool.send(spec, entry.chunks()) : null;
+    if (sent) {
+      this.pendingJobs.push({ source: entry.path, outcome: sent.outcome, apply });
+      return;
+    }
+    const samples: Sample<unknown>[] = [];
+    const job = createJob(spec, (batch) => { for (const s of batch) samples.push(s); });
+    for await (const chunk of entry.chunks()) job.push(chunk);
+    this.pendingJobs.push({ source: entry.path, outcome: Promise.resolve({ samples, end: job.finish() }), apply });
+  }
+
+  /** Work that must land in read order with the jobs' results (a file parsed here but stored like a job's). */
+  inReadOrder(source: string, work: () => void): void {
+    this.pendingJobs.push({ source, outcome: Promise.resolve({ samples: [], end: { diagnostics: [], diagnosticCount: 0 } }), apply: work });
+  }
+
+  /** Samples of a series file, appended to `list` (see runJob). */
+  addSeriesSamples(list: Sample<unknown>[], samples: Sample<unknown>[]): void {
+    for (const sample of samples) {
+      list.push(sample);
+      if (this.latestSeriesTime === null || sample.time > this.latestSeriesTime) this.latestSeriesTime = sample.time;
+    }
   }
 
   process(pid: number): ProcessCapture {
@@ -94,8 +139,9 @@ export class LoadState {
     this.finishers.push(work);
   }
 
-  finish(): Artifacts {
+  async finish(): Promise<Artifacts> {
     const a = this.artifacts;
+    await this.applyJobs();
     for (const work of this.finishers) work();
     this.parseCgroupDirs();
     a.processes = [...this.processes.values()].sort((x, y) => x.pid - y.pid);
@@ -115,6 +161,21 @@ export class LoadState {
     this.noteSuppressedDiagnostics();
     this.notePageSizeAssumption();
     return a;
+  }
+
+  private async applyJobs(): Promise<void> {
+    for (const { source, outcome, apply } of this.pendingJobs) {
+      const result = await outcome;
+      if (result instanceof Error) {
+        this.report({ source, severity: 'error', message: `could not read: ${result.message}` });
+        continue;
+      }
+      apply(result);
+      for (const d of result.end.diagnostics) this.report(d);
+      const unshown = result.end.diagnosticCount - result.end.diagnostics.length;
+      if (unshown > 0) this.diagnosticCounts.set(source, (this.diagnosticCounts.get(source) ?? 0) + unshown);
+    }
+    this.pendingJobs.length = 0;
   }
 
   private parseCgroupDirs(): void {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { analyzeBundle } from '../../src/analyze.js';
 import { readBundle, UnreadableInputError } from '../../src/bundle/index.js';
-import { parseCgroupSeriesRecord } from '../../src/load/cgroup-series.js';
+import { parseCgroupSeriesRecord } from '../../src/load/series/cgroup-record.js';
 import { parseContext, type ParseContext, type Parsed } from '../../src/model/diagnostic.js';
 import { parseBuddyinfo } from '../../src/parsers/buddyinfo.js';
 import { parseCgroupMemory } from '../../src/parsers/cgroup-memory.js';

@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { BundleEntry } from '../../src/bundle/types.js';
-import { PROCS_KEPT } from '../../src/load/compact.js';
+import { PROCS_KEPT } from '../../src/load/series/compact.js';
 import { routeFor } from '../../src/load/registry.js';
 import { LoadState } from '../../src/load/state.js';
 import { real } from './real-bundles.js';
@@ -48,7 +48,7 @@ describe('bounded memory on long series', () => {
     const state = new LoadState('collector', 'generated');
     await load(state, generatedSeries('series/vmstat', (i) => vmstat.replace(/^pgmajfault \d+$/m, `pgmajfault ${1000 + i}`)));
     await load(state, generatedSeries('series/procs', procsRecord));
-    const a = state.finish();
+    const a = await state.finish();
     gc();
     const retainedMiB = (process.memoryUsage().heapUsed - before) / 1048576;
     console.log(`retained heap after ${RECORDS} vmstat + ${RECORDS} procs records: ${retainedMiB.toFixed(1)} MiB`);

@@ -12,9 +12,9 @@
  * decoded with one toString: splitting into lines and joining them again cost a fifth of the load.
  * A record's text is the bytes between its separator line and the newline before the next one.
  */
-import type { Diagnostic } from '../model/diagnostic.js';
-import { formatBytes } from '../format/bytes.js';
-import { isPlausibleEpoch } from '../time/epoch.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { formatBytes } from '../../format/bytes.js';
+import { isPlausibleEpoch } from '../../time/epoch.js';
 
 export interface SeriesRecord {
   /** Epoch seconds from the separator line. */
@@ -54,7 +54,8 @@ interface OpenRecord {
   droppedBytes: number;
 }
 
-class RecordSplitter {
+/** The splitter behind forEachSeriesRecord, for callers that push chunks themselves (a series job). */
+export class RecordSplitter {
   /** Newlines consumed so far: the next line is lineNo + 1. */
   private lineNo = 0;
   /** Bytes at the end of the last chunk that may begin a separator line. */

@@ -9,10 +9,10 @@
  *   memory.oom_control oom_kill_disable 0
  *   memory.oom_control under_oom 0
  */
-import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
-import { lineDiagnostic } from '../model/diagnostic.js';
-import type { CgroupMemory } from '../model/sources.js';
-import { parseCgroupMemory } from '../parsers/cgroup-memory.js';
+import type { Diagnostic, ParseContext, Parsed } from '../../model/diagnostic.js';
+import { lineDiagnostic } from '../../model/diagnostic.js';
+import type { CgroupMemory } from '../../model/sources.js';
+import { parseCgroupMemory } from '../../parsers/cgroup-memory.js';
 
 const HEADER = /^--- v[12] (.*)$/;
 const FILE_LINE = /^(memory\.[\w.]+) (.*)$/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { forEachSeriesRecord, type SeriesRecord } from '../../src/load/series-records.js';
-import { real } from './real-bundles.js';
+import type { Diagnostic } from '../../../src/model/diagnostic.js';
+import { forEachSeriesRecord, type SeriesRecord } from '../../../src/load/series/records.js';
+import { real } from '../real-bundles.js';
 
 /** `text` as a stream of `chunkBytes`-byte chunks (the whole text in one chunk by default). */
 async function* chunksOf(text: string | Buffer, chunkBytes = Infinity) {
