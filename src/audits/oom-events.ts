@@ -4,7 +4,7 @@
  */
 import { formatBytes } from '../format/bytes.js';
 import { leakingProcesses } from '../computed/leaks.js';
-import { meminfoSeries, pointsBetween } from '../computed/series.js';
+import { samplesBetween, timeWindow } from '../computed/series.js';
 import type { DetailsTable } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
 import { oomKills, type TimedOomKill } from './evidence.js';
@@ -21,15 +21,16 @@ function contextBefore(t: Timeline, time: number | null): string {
   const parts: string[] = [];
   const swap = t.rates.get('pswpout');
   if (swap) {
-    const vals = swap.perSecond.filter((_, i) => swap.times[i]! >= time - w && swap.times[i]! <= time);
+    const { start, end } = timeWindow(swap.times.length, (i) => swap.times[i]!, time - w, time);
+    const vals = swap.perSecond.slice(start, end);
     if (vals.length > 0) parts.push(`swap-out up to ${Math.max(...vals).toFixed(1)} pages/s`);
   }
-  const psi = t.artifacts.pressure.filter((s) => s.time >= time - w && s.time <= time);
+  const psi = samplesBetween(t.artifacts.pressure, time - w, time);
   if (psi.length > 0) {
     parts.push(`PSI some avg10 up to ${Math.max(...psi.map((s) => s.data.some?.avg10 ?? 0))}%, full up to ${Math.max(...psi.map((s) => s.data.full?.avg10 ?? 0))}%`);
   }
-  const avail = pointsBetween(meminfoSeries(t, 'MemAvailable'), time - w, time);
-  if (avail.length > 0) parts.push(`MemAvailable down to ${formatBytes(Math.min(...avail.map(([, v]) => v)))}`);
+  const avail = samplesBetween(t.artifacts.meminfo, time - w, time).flatMap((s) => s.data.MemAvailable ?? []);
+  if (avail.length > 0) parts.push(`MemAvailable down to ${formatBytes(Math.min(...avail))}`);
   return parts.length > 0 ? ` In the ${fmtDuration(w)} before: ${parts.join('; ')}.` : ' No samples cover the minutes before it.';
 }
 

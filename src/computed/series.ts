@@ -37,9 +37,28 @@ export function memTotalBytes(t: Timeline): number | null {
   return null;
 }
 
-/** Values of a series within [from, to] (inclusive), for "in the minutes before" windows. */
-export function pointsBetween(points: readonly Point[], from: number, to: number): Point[] {
-  return points.filter(([time]) => time >= from && time <= to);
+/**
+ * Indexes [start, end) of the items of a time-ordered list whose time lies in [from, to], found by
+ * binary search: an "in the minutes before" window per OOM kill must not scan a week of samples.
+ */
+export function timeWindow(count: number, timeAt: (index: number) => number, from: number, to: number): { start: number; end: number } {
+  const firstAtOrAfter = (time: number, strict: boolean) => {
+    let lo = 0, hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (strict ? timeAt(mid) <= time : timeAt(mid) < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = firstAtOrAfter(from, false);
+  return { start, end: Math.max(start, firstAtOrAfter(to, true)) };
+}
+
+/** Samples of a time-ordered list within [from, to] (inclusive). */
+export function samplesBetween<T extends { time: number }>(samples: readonly T[], from: number, to: number): T[] {
+  const { start, end } = timeWindow(samples.length, (i) => samples[i]!.time, from, to);
+  return samples.slice(start, end);
 }
 
 /** A meminfo field over the longest window the bundle has: sysstat history before its own samples. */
