@@ -10,7 +10,9 @@ import { loadSadf } from './commands.js';
 import { loadKernelLog } from './kernel-log.js';
 import { routeFor } from './registry.js';
 import { ParsePool } from './workers/pool.js';
+import { SEGMENT_BYTES } from './workers/series-segments.js';
 import { LoadState } from './state.js';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 
 export interface LoadOptions {
@@ -20,7 +22,7 @@ export interface LoadOptions {
    * archive is read on (default: DEFAULT_PARSE_THREADS). `count: 0` parses everything on the
    * calling thread, as batch workers do (they already use every core).
    */
-  parseThreads?: { count: number; minBytes: number };
+  parseThreads?: ParseThreads;
   /** Input bytes read so far (compressed, for archives) and the input's total: the CLI's progress line. */
   onProgress?: (bytesRead: number, totalBytes: number | null) => void;
 }
@@ -31,14 +33,25 @@ export { UNKNOWN_CAPTURE_TIME } from './static-time.js';
  * Two workers when there is a second core. Files under 4 MiB (an hour of 6.18's vmstat at 10 s is
  * 1.6 MiB, ~50 ms to parse) are not worth a worker's start-up (~100 ms until its modules are loaded).
  */
-export const DEFAULT_PARSE_THREADS = { count: availableParallelism() >= 2 ? 2 : 0, minBytes: 4 * 1024 * 1024 };
+export const DEFAULT_PARSE_THREADS: ParseThreads = { count: availableParallelism() >= 2 ? 2 : 0, minBytes: 4 * 1024 * 1024 };
+
+export interface ParseThreads {
+  count: number;
+  minBytes: number;
+  /** Size of the segments a series file is sent in (default SEGMENT_BYTES); tests make it small. */
+  segmentBytes?: number;
+}
 
 export async function loadBundle(input: string, opts: LoadOptions = {}): Promise<Artifacts> {
-  const { count, minBytes } = opts.parseThreads ?? DEFAULT_PARSE_THREADS;
+  const { count, minBytes, segmentBytes = SEGMENT_BYTES } = opts.parseThreads ?? DEFAULT_PARSE_THREADS;
   const pool = count > 0 && ParsePool.available() ? new ParsePool(count) : null;
+  // An archive of this size likely holds a file worth a worker (series compress ~15×): start the
+  // workers now, so their start-up overlaps the reading of the archive's first members.
+  const inputBytes = await stat(input).then((s) => (s.isFile() ? s.size : 0), () => 0);
+  if (pool && inputBytes >= minBytes / 4) pool.warmUp();
   const maxLineBytes = opts.limits?.maxLineBytes ?? DEFAULT_LIMITS.maxLineBytes;
   try {
-    return await loadWith(new LoadState('directory', input, { pool, minBytes, maxLineBytes }), input, opts);
+    return await loadWith(new LoadState('directory', input, { pool, minBytes, segmentBytes, maxLineBytes }), input, opts);
   } finally {
     await pool?.close();
   }

@@ -47,7 +47,7 @@ function oneShot<T>(pick: Pick<T>, parser: Parser<T>): Handler {
 /** A `series/<name>` file: each record parsed like the static file, with its real line numbers (src/load/series/). */
 function series<N extends SeriesName>(name: N, pick: Pick<SeriesSampleData<N>>): Handler {
   return (entry, _m, state) => {
-    const spec = { job: 'series' as const, name, source: entry.path, pageSizeBytes: state.ctx(entry.path).pageSizeBytes };
+    const spec = { job: 'series' as const, name, source: entry.path, pageSizeBytes: state.ctx(entry.path).pageSizeBytes, firstSegment: true };
     return state.runJob(spec, entry, ({ samples }) => state.addSeriesSamples(pick(state.artifacts) as Sample<unknown>[], samples));
   };
 }

@@ -13,6 +13,7 @@ import { orderSamples } from './order-samples.js';
 import { MAX_DIAGNOSTICS_PER_SOURCE } from './diagnostic-cap.js';
 import { createJob, type JobSpec } from './workers/jobs.js';
 import type { JobOutcome, ParsePool } from './workers/pool.js';
+import { SEGMENT_BYTES, sendSeries } from './workers/series-segments.js';
 import { staticCaptureTime, UNKNOWN_CAPTURE_TIME } from './static-time.js';
 
 const DEFAULT_PAGE_SIZE = 4096;
@@ -21,6 +22,8 @@ export interface JobSettings {
   /** Large files (at least `minBytes`) are parsed on this pool when one is given. */
   pool: ParsePool | null;
   minBytes: number;
+  /** Series files go to the pool in segments of about this size (src/load/workers/series-segments.ts). */
+  segmentBytes: number;
   /** The reader's line cap, for jobs that split lines themselves. */
   maxLineBytes: number;
 }
@@ -49,7 +52,7 @@ export class LoadState {
   constructor(
     kind: BundleKind,
     origin: string,
-    readonly jobSettings: JobSettings = { pool: null, minBytes: 0, maxLineBytes: DEFAULT_LIMITS.maxLineBytes },
+    readonly jobSettings: JobSettings = { pool: null, minBytes: 0, segmentBytes: SEGMENT_BYTES, maxLineBytes: DEFAULT_LIMITS.maxLineBytes },
   ) {
     this.artifacts = emptyArtifacts(kind, origin);
   }
@@ -91,8 +94,9 @@ export class LoadState {
    * the result does not depend on which thread finished first.
    */
   async runJob(spec: JobSpec, entry: BundleEntry, apply: (outcome: JobOutcome) => void): Promise<void> {
-    const { pool, minBytes } = this.jobSettings;
-    const sent = pool && entry.size >= minBytes ? await pool.send(spec, entry.chunks()) : null;
+    const { pool, minBytes, segmentBytes } = this.jobSettings;
+    const worthAThread = pool !== null && entry.size >= minBytes;
+    const sent = !worthAThread ? null : spec.job === 'series' ? await sendSeries(pool, spec, entry.chunks(), segmentBytes) : await pool.send(spec, entry.chunks());
     if (sent) {
       this.pendingJobs.push({ source: entry.path, outcome: sent.outcome, apply });
       return;
@@ -100,12 +104,12 @@ export class LoadState {
     const samples: Sample<unknown>[] = [];
     const job = createJob(spec, (batch) => { for (const s of batch) samples.push(s); });
     for await (const chunk of entry.chunks()) job.push(chunk);
-    this.pendingJobs.push({ source: entry.path, outcome: Promise.resolve({ samples, end: job.finish() }), apply });
+    this.pendingJobs.push({ source: entry.path, outcome: Promise.resolve({ samples, end: job.finish(true) }), apply });
   }
 
   /** Work that must land in read order with the jobs' results (a file parsed here but stored like a job's). */
   inReadOrder(source: string, work: () => void): void {
-    this.pendingJobs.push({ source, outcome: Promise.resolve({ samples: [], end: { diagnostics: [], diagnosticCount: 0 } }), apply: work });
+    this.pendingJobs.push({ source, outcome: Promise.resolve({ samples: [], end: { diagnostics: [], diagnosticCount: 0, lines: 0 } }), apply: work });
   }
 
   /** Samples of a series file, appended to `list` (see runJob). */

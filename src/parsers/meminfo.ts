@@ -11,18 +11,23 @@
  */
 import type { ParseContext, Parsed } from '../model/diagnostic.js';
 import type { Meminfo } from '../model/sources.js';
-import { parseKeyedValues, parseKeyValueKb, type KeyQuantity } from './text-lines.js';
+import { keyValueKbLine, KeyLayout, scanKeyedLines, type KeyedLineReader } from './text-lines.js';
 
 /**
  * The kernel prints only the HugePages_* counts without `kB`, so any other unitless value is a line
  * cut short (`MemFree:   245` from `MemFree:   24519000 kB`), not a count to keep.
  */
-function parseMeminfoLine(line: string): KeyQuantity | null {
-  const quantity = parseKeyValueKb(line);
-  if (quantity?.unit === 'count' && !quantity.key.startsWith('HugePages_')) return null;
-  return quantity;
-}
+const meminfoLine: KeyedLineReader = (text, start, end, out) =>
+  keyValueKbLine(text, start, end, out) && (out.scale !== 1 || text.startsWith('HugePages_', out.keyStart));
+
+const SHAPE = '"Key: <integer> kB" (no unit only for HugePages_*)';
 
 export function parseMeminfo(text: string, ctx: ParseContext): Parsed<Meminfo> {
-  return parseKeyedValues(text, ctx, parseMeminfoLine, '"Key: <integer> kB" (no unit only for HugePages_*)');
+  return scanKeyedLines(text, ctx, meminfoLine, SHAPE);
+}
+
+/** A reader of the records of one series: it remembers the key layout from record to record. */
+export function parseMeminfoSeries(): (text: string, ctx: ParseContext) => Parsed<Meminfo> {
+  const layout = new KeyLayout();
+  return (text, ctx) => scanKeyedLines(text, ctx, meminfoLine, SHAPE, undefined, layout);
 }

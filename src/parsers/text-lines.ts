@@ -136,27 +136,64 @@ export interface KeyQuantity {
   unit: 'bytes' | 'count';
 }
 
+/** Where the parts of a keyed line lie in its text, as a line reader found them. */
+export interface KeyedLine {
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** 1024 for a `kB` value, else 1. */
+  scale: number;
+}
+
+/**
+ * Reads `text[start, end)` into `out`; false when the line is not of the reader's shape. The key's
+ * characters are not checked here: the caller checks them with isKey unless it knows the key.
+ */
+export type KeyedLineReader = (text: string, start: number, end: number, out: KeyedLine) => boolean;
+
+/** `name <integer>` (/proc/vmstat, memory.stat). */
+export const nameNumberLine: KeyedLineReader = (text, start, end, out) => {
+  out.keyStart = skipSpaces(text, start, end);
+  out.keyEnd = skipField(text, out.keyStart, end);
+  out.valueStart = skipSpaces(text, out.keyEnd, end);
+  out.valueEnd = skipField(text, out.valueStart, end);
+  out.scale = 1;
+  return skipSpaces(text, out.valueEnd, end) === end && out.keyEnd > out.keyStart && isDecimal(text, out.valueStart, out.valueEnd);
+};
+
+/** `Key:  <integer> [kB]` (/proc/meminfo, /proc/PID/status, smaps_rollup); `kB` values scale to bytes. */
+export const keyValueKbLine: KeyedLineReader = (text, start, end, out) => {
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end) return false;
+  out.keyStart = skipSpaces(text, start, colon);
+  out.keyEnd = colon;
+  while (out.keyEnd > out.keyStart && isSpace(text.charCodeAt(out.keyEnd - 1))) out.keyEnd -= 1;
+  if (out.keyEnd === out.keyStart) return false;
+  out.valueStart = skipSpaces(text, colon + 1, end);
+  out.valueEnd = skipField(text, out.valueStart, end);
+  const unitStart = skipSpaces(text, out.valueEnd, end);
+  const unitEnd = skipField(text, unitStart, end);
+  if (skipSpaces(text, unitEnd, end) !== end || !isDecimal(text, out.valueStart, out.valueEnd)) return false;
+  if (unitStart === unitEnd) out.scale = 1;
+  else if (unitEnd - unitStart === 2 && text.startsWith('kB', unitStart)) out.scale = BYTES_PER_KIB;
+  else return false;
+  return true;
+};
+
+export const newKeyedLine = (): KeyedLine => ({ keyStart: 0, keyEnd: 0, valueStart: 0, valueEnd: 0, scale: 1 });
+
 /**
  * A `Key:  <integer> [kB]` line (/proc/meminfo, /proc/PID/status, smaps_rollup).
- * `MemTotal:  24684084 kB` → {MemTotal, 25276502016, bytes}; `HugePages_Total:  0` → {…, 0, count}.
+ * `MemTotal:       24684084 kB` → {MemTotal, 25276502016, bytes}; `HugePages_Total:  0` → {…, 0, count}.
  * Null when the line is not of that shape. One scan, no field array.
  */
 export function parseKeyValueKb(line: string): KeyQuantity | null {
-  const colon = line.indexOf(':');
-  if (colon < 0) return null;
-  const keyStart = skipSpaces(line, 0);
-  let keyEnd = colon;
-  while (keyEnd > keyStart && isSpace(line.charCodeAt(keyEnd - 1))) keyEnd -= 1;
-  if (!isKey(line, keyStart, keyEnd)) return null;
-  const numberStart = skipSpaces(line, colon + 1);
-  const numberEnd = skipField(line, numberStart);
-  const unitStart = skipSpaces(line, numberEnd);
-  const unitEnd = skipField(line, unitStart);
-  if (skipSpaces(line, unitEnd) !== line.length || !isDecimal(line, numberStart, numberEnd)) return null;
-  const key = line.slice(keyStart, keyEnd);
-  const number = Number(line.slice(numberStart, numberEnd));
-  if (unitStart === unitEnd) return { key, value: number, unit: 'count' };
-  return unitEnd - unitStart === 2 && line.startsWith('kB', unitStart) ? { key, value: number * BYTES_PER_KIB, unit: 'bytes' } : null;
+  const out = newKeyedLine();
+  if (!keyValueKbLine(line, 0, line.length, out) || !isKey(line, out.keyStart, out.keyEnd)) return null;
+  const key = line.slice(out.keyStart, out.keyEnd);
+  const value = Number(line.slice(out.valueStart, out.valueEnd)) * out.scale;
+  return { key, value, unit: out.scale === 1 ? 'count' : 'bytes' };
 }
 
 /** A line quoted for a diagnostic: JSON-escaped (binary stays readable) and cut to `maxChars`. */
@@ -229,8 +266,6 @@ export function parseKeyedValues<V>(
   });
   diagnostics.sort(byLine);
   if (values.size === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
-  // Not filled key by key: that is twice as fast, but a 192-key object made so is a hash table of
-  // ~12 KB, against ~1.6 KB for one made by fromEntries (measured; a week keeps 60k meminfo records).
   return { data: Object.fromEntries(values), diagnostics };
 }
 
@@ -242,57 +277,76 @@ export function parseKeyedValues<V>(
 export class KeyLayout {
   private readonly keys: string[] = [];
 
-  key(text: string, index: number, start: number, end: number): string {
-    const known = this.keys[index];
-    if (known !== undefined && known.length === end - start && text.startsWith(known, start)) return known;
-    // A flat copy (keys are ASCII): a slice could keep the whole text alive from the cache.
-    const key = Buffer.from(text.slice(start, end), 'latin1').toString('latin1');
-    this.keys[index] = key;
+  /** The key of line `index` of the last text, when `text[start, end)` spells it again. */
+  known(text: string, index: number, start: number, end: number): string | undefined {
+    const key = this.keys[index];
+    if (key === undefined || key.length !== end - start) return undefined;
+    // A character loop: startsWith(key, position) cost twice as much per call here.
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return undefined;
     return key;
+  }
+
+  /** Remembers a checked key; a flat copy (keys are ASCII), since a slice could keep the whole text alive. */
+  remember(index: number, key: string): string {
+    const flat = Buffer.from(key, 'latin1').toString('latin1');
+    this.keys[index] = flat;
+    return flat;
   }
 }
 
 /**
- * A text of `name <integer>` lines (/proc/vmstat) → name → value, scanning the text in place (no
- * string per line: a week of vmstat is ~12M lines). Same diagnostics as `parseKeyedValues`. With
- * `keep`, only the names it accepts are stored and a repeated name is only noticed among those; every
- * line is still checked, so a malformed one is reported either way.
+ * A text of one keyed line per line → key → value (× the line's scale), scanning the text in place
+ * (no string per line: a week of vmstat is ~12M lines). Same diagnostics as `parseKeyedValues`.
+ * With `keep`, only the keys it accepts are stored and a repeated key is only noticed among those;
+ * every line is still checked, so a malformed one is reported either way. `layout` remembers the
+ * keys from one record of a series to the next.
  */
-export function parseNameNumbers(
+export function scanKeyedLines(
   text: string,
   ctx: ParseContext,
-  keep?: (name: string) => boolean,
+  readLine: KeyedLineReader,
+  expectedShape: string,
+  keep?: (key: string) => boolean,
   layout?: KeyLayout,
 ): Parsed<Record<string, number>> {
   const diagnostics: Diagnostic[] = [];
   const values = new Map<string, number>();
+  const line = newKeyedLine();
   let pairs = 0;
   let index = 0;
   for (let start = 0; start < text.length; index += 1) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    const keyStart = skipSpaces(text, start, end);
-    if (keyStart < end) {
-      const keyEnd = skipField(text, keyStart, end);
-      const valueStart = skipSpaces(text, keyEnd, end);
-      const valueEnd = skipField(text, valueStart, end);
-      if (skipSpaces(text, valueEnd, end) !== end || !isKey(text, keyStart, keyEnd) || !isDecimal(text, valueStart, valueEnd)) {
+    if (skipSpaces(text, start, end) < end) {
+      const shaped = readLine(text, start, end, line);
+      let key = shaped ? layout?.known(text, index, line.keyStart, line.keyEnd) : undefined;
+      if (shaped && key === undefined && isKey(text, line.keyStart, line.keyEnd)) {
+        key = text.slice(line.keyStart, line.keyEnd);
+        if (layout) key = layout.remember(index, key);
+      }
+      if (key === undefined) {
         const lineEnd = newline > start && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : end;
-        diagnostics.push(lineDiagnostic(ctx, index, `expected "name <integer>", got ${quoteLine(text.slice(start, lineEnd))}`));
+        diagnostics.push(lineDiagnostic(ctx, index, `expected ${expectedShape}, got ${quoteLine(text.slice(start, lineEnd))}`));
       } else {
         pairs += 1;
-        const key = layout ? layout.key(text, index, keyStart, keyEnd) : text.slice(keyStart, keyEnd);
         if (keep === undefined || keep(key)) {
           if (values.has(key)) diagnostics.push(lineDiagnostic(ctx, index, `${key} repeated; the later value wins`));
-          values.set(key, Number(text.slice(valueStart, valueEnd)));
+          values.set(key, Number(text.slice(line.valueStart, line.valueEnd)) * line.scale);
         }
       }
     }
     if (newline < 0) break;
     start = newline + 1;
   }
-  if (pairs === 0) diagnostics.push(fileDiagnostic(ctx, 'no "name <integer>" line found'));
+  if (pairs === 0) diagnostics.push(fileDiagnostic(ctx, `no ${expectedShape} line found`));
+  // Not filled key by key: that is twice as fast, but a 192-key object made so is a hash table of
+  // ~12 KB, against ~1.6 KB for one made by fromEntries (measured; a week keeps 60k meminfo records).
   return { data: Object.fromEntries(values), diagnostics };
+}
+
+/** `name <integer>` lines (/proc/vmstat): scanKeyedLines with nameNumberLine. */
+export function parseNameNumbers(text: string, ctx: ParseContext, keep?: (key: string) => boolean, layout?: KeyLayout): Parsed<Record<string, number>> {
+  return scanKeyedLines(text, ctx, nameNumberLine, '"name <integer>"', keep, layout);
 }
 
 /** Undo the kernel's octal escapes of whitespace and backslash in paths (`swap\\040file` → `swap file`). */

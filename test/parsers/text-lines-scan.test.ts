@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProcsTable } from '../../src/parsers/procs-table.js';
-import { isBlank, parseDecimal, parseKeyedValues, parseKeyValueKb, parseNameNumbers, splitFields, splitLines } from '../../src/parsers/text-lines.js';
+import {
+  isBlank, KeyLayout, keyValueKbLine, parseDecimal, parseKeyedValues, parseKeyValueKb, parseNameNumbers, scanKeyedLines, splitFields, splitLines,
+} from '../../src/parsers/text-lines.js';
 import { kitContext } from './parser-kit.js';
 
 const KEY_PATTERN = /^[A-Za-z_][\w().-]*$/;
@@ -69,6 +71,22 @@ describe('character scans match the regexes they replaced', () => {
     const ctx = kitContext();
     fc.assert(fc.property(keyedText, (t) => {
       expect(parseNameNumbers(t, ctx)).toEqual(parseKeyedValues(t, ctx, reference.parseNameNumber, '"name <integer>"'));
+    }), runs);
+  });
+
+  it('scanKeyedLines with keyValueKbLine reads a whole text as parseKeyedValues does with the regex line reader', () => {
+    const ctx = kitContext();
+    const kbText = fc.array(fc.oneof(keyed, fc.constantFrom('Rss: 4 kB', 'Rss:  8 kB', 'HugePages_Total: 0', 'x: 1 MB')), { maxLength: 8 }).map((ls) => ls.join('\n'));
+    fc.assert(fc.property(kbText, (t) => {
+      expect(scanKeyedLines(t, ctx, keyValueKbLine, 'a kB line')).toEqual(parseKeyedValues(t, ctx, reference.parseKeyValueKb, 'a kB line'));
+    }), runs);
+  });
+
+  it('a KeyLayout carried from text to text changes no result', () => {
+    const ctx = kitContext();
+    fc.assert(fc.property(fc.array(keyedText, { minLength: 1, maxLength: 4 }), (texts) => {
+      const layout = new KeyLayout();
+      for (const t of texts) expect(parseNameNumbers(t, ctx, undefined, layout)).toEqual(parseNameNumbers(t, ctx));
     }), runs);
   });
 

@@ -21,6 +21,17 @@ export interface SeriesJobSpec {
   /** Bundle path of the file. */
   source: string;
   pageSizeBytes: number;
+  /**
+   * A large file reaches the parse workers in segments cut at record separators
+   * (src/load/workers/series-segments.ts); only the first segment holds the file's first record.
+   * Line numbers are counted from the segment's start and shifted when the segments are joined.
+   */
+  firstSegment: boolean;
+}
+
+export interface SeriesJobEnd extends JobDiagnostics {
+  /** Lines in the bytes pushed: where the next segment's line numbers start. */
+  lines: number;
 }
 
 interface Held {
@@ -51,11 +62,14 @@ export class SeriesJob {
     this.splitter.push(chunk);
   }
 
-  finish(): JobDiagnostics {
-    this.splitter.finish();
+  /** `last`: no later segment of the file follows, so the held record is the file's latest. */
+  finish(last = true): SeriesJobEnd {
+    const lines = this.splitter.finish();
     const held = this.held;
     this.held = null;
-    if (held) {
+    if (held && !last) {
+      this.emit(held.record, this.kind.shrink ? this.kind.shrink(held.data) : held.data);
+    } else if (held) {
       if (this.kind.lean) {
         const whole = this.parse(this.kind.parse, held.record);
         const reported = new Set(held.reported.map(diagnosticKey));
@@ -65,11 +79,11 @@ export class SeriesJob {
       this.emit(held.record, held.data);
     }
     this.flush();
-    return this.diagnostics.result();
+    return { ...this.diagnostics.result(), lines };
   }
 
   private onRecord(record: SeriesRecord): void {
-    const first = this.records === 0;
+    const first = this.records === 0 && this.spec.firstSegment;
     this.records += 1;
     const { data, diagnostics } = this.parse(!first && this.kind.lean ? this.kind.lean : this.kind.parse, record);
     for (const d of diagnostics) this.report(d);

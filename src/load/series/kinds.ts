@@ -8,7 +8,7 @@ import type { SmapsRollupEntry } from '../../model/artifacts.js';
 import type { ParseContext, Parsed } from '../../model/diagnostic.js';
 import type { BuddyZone, CgroupMemory, Meminfo, Pressure, ProcRow, Slabinfo, SwapDevice, VmstatCounters, ZoneWatermarks } from '../../model/sources.js';
 import { parseBuddyinfo } from '../../parsers/buddyinfo.js';
-import { parseMeminfo } from '../../parsers/meminfo.js';
+import { parseMeminfoSeries } from '../../parsers/meminfo.js';
 import { parsePressure } from '../../parsers/pressure.js';
 import { parseProcsTable } from '../../parsers/procs-table.js';
 import { parseSlabinfo } from '../../parsers/slabinfo.js';
@@ -55,7 +55,7 @@ export type SeriesName = keyof SeriesRecordData;
 export type SeriesSampleData<N extends SeriesName> = N extends 'cgroup-memory' ? CgroupMemory : SeriesRecordData[N];
 
 export const SERIES_KINDS: { [N in SeriesName]: SeriesKind<SeriesRecordData[N]> } = {
-  meminfo: { parse: parseMeminfo },
+  meminfo: { parse: parseMeminfoSeries() },
   vmstat: { parse: parseVmstat, lean: parseVmstatKept(keepsVmstatCounter) },
   buddyinfo: { parse: parseBuddyinfo },
   slabinfo: { parse: parseSlabinfo, adopt: internCacheNames, shrink: largestCaches },

@@ -5,15 +5,15 @@
  */
 import type { Sample } from '../../model/artifacts.js';
 import { KernelLogJob, type KernelLogJobEnd, type KernelLogJobSpec } from '../kernel-log-job.js';
-import type { JobDiagnostics } from '../diagnostic-cap.js';
-import { SeriesJob, type SeriesJobSpec } from '../series/job.js';
+import { SeriesJob, type SeriesJobEnd, type SeriesJobSpec } from '../series/job.js';
 
 export type JobSpec = SeriesJobSpec | KernelLogJobSpec;
-export type AnyJobEnd = JobDiagnostics | KernelLogJobEnd;
+export type AnyJobEnd = SeriesJobEnd | KernelLogJobEnd;
 
 export interface StreamJob {
   push(chunk: Buffer): void;
-  finish(): AnyJobEnd;
+  /** `last`: no later segment of the same file follows (only series files are sent in segments). */
+  finish(last: boolean): AnyJobEnd;
 }
 
 export function createJob(spec: JobSpec, onSamples: (samples: Sample<unknown>[]) => void): StreamJob {

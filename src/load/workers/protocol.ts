@@ -6,7 +6,8 @@ export type ToWorker =
   | { type: 'start'; id: number; spec: JobSpec }
   /** Bytes of the file, in order; the buffer is transferred. */
   | { type: 'chunk'; id: number; bytes: Uint8Array }
-  | { type: 'end'; id: number };
+  /** `last`: the last piece of its file (a series file sent in segments). */
+  | { type: 'end'; id: number; last: boolean };
 
 export type FromWorker =
   /** The worker's modules are loaded: it can take jobs (id 0). */

@@ -21,7 +21,7 @@ port.on('message', (message: ToWorker) => {
     } else {
       const job = jobs.get(id);
       jobs.delete(id);
-      if (job) post({ type: 'end', id, end: job.finish() });
+      if (job) post({ type: 'end', id, end: job.finish(message.last) });
     }
   } catch (err) {
     jobs.delete(id);

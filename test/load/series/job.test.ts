@@ -12,7 +12,7 @@ import { seriesFile, real } from '../real-bundles.js';
 
 function run(name: 'vmstat' | 'meminfo', text: string, chunkBytes = 4096) {
   const samples: Sample<unknown>[] = [];
-  const job = new SeriesJob({ job: 'series', name, source: `series/${name}`, pageSizeBytes: 4096 }, (batch) => samples.push(...batch));
+  const job = new SeriesJob({ job: 'series', name, source: `series/${name}`, pageSizeBytes: 4096, firstSegment: true }, (batch) => samples.push(...batch));
   const bytes = Buffer.from(text);
   for (let at = 0; at < bytes.length; at += chunkBytes) job.push(bytes.subarray(at, at + chunkBytes));
   return { samples: samples as Sample<Record<string, number>>[], ...job.finish() };

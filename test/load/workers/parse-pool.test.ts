@@ -19,7 +19,7 @@ describe('ParsePool', () => {
     try {
       const broken = { job: 'series', name: 'no-such-series', source: 'series/x', pageSizeBytes: 4096 } as unknown as JobSpec;
       const failed = await pool.send(broken, bytes('=== 1795700000\nx 1\n'));
-      const ok = await pool.send({ job: 'series', name: 'vmstat', source: 'series/vmstat', pageSizeBytes: 4096 }, bytes('=== 1795700000\npgfault 7\n'));
+      const ok = await pool.send({ job: 'series', name: 'vmstat', source: 'series/vmstat', pageSizeBytes: 4096, firstSegment: true }, bytes('=== 1795700000\npgfault 7\n'));
       const failure = await failed!.outcome;
       expect(failure).toBeInstanceOf(Error);
       const outcome = await ok!.outcome;

@@ -17,6 +17,8 @@ const { loadBundle } = (await import(`${ROOT}dist/load/load-bundle.js`)) as type
 
 const onOneThread = { count: 0, minBytes: 0 };
 const onWorkers = { count: 2, minBytes: 0 };
+/** Series files cut into ~60 segments each: segment joins, line shifts and lean first records of later segments. */
+const inSmallSegments = { count: 2, minBytes: 0, segmentBytes: 48 * 1024 };
 
 describe('parse workers', () => {
   let generated = '';
@@ -29,6 +31,7 @@ describe('parse workers', () => {
     const here = await loadBundle(generated, { parseThreads: onOneThread });
     const there = await loadBundle(generated, { parseThreads: onWorkers });
     expect(there).toEqual(here);
+    expect(await loadBundle(generated, { parseThreads: inSmallSegments })).toEqual(here);
     expect(here.vmstat.length).toBeGreaterThan(700);
     expect(here.kernelEvents.some((e) => e.type === 'oom-kill')).toBe(true);
     // The first and the latest vmstat records are whole; the ones between keep only what is read later.
@@ -40,7 +43,9 @@ describe('parse workers', () => {
   for (const sample of ['real-memcg-oom.tar.zst', 'real-dentry.tar.zst', 'process-leak.tar.gz', 'slab-growth.tar.gz']) {
     it(`samples/${sample} loads the same on workers as on one thread`, async () => {
       const file = `${ROOT}samples/${sample}`;
-      expect(await loadBundle(file, { parseThreads: onWorkers })).toEqual(await loadBundle(file, { parseThreads: onOneThread }));
+      const here = await loadBundle(file, { parseThreads: onOneThread });
+      expect(await loadBundle(file, { parseThreads: onWorkers })).toEqual(here);
+      expect(await loadBundle(file, { parseThreads: { ...inSmallSegments, segmentBytes: 1024 } })).toEqual(here);
     });
   }
 });
