@@ -27,6 +27,8 @@ export function orderSamples<T>(
     }
     lastTimeBySource.set(s.source, s.time);
   }
+  // The usual case: in order, each source's times strictly increasing, so nothing to sort or drop.
+  if (inStrictOrder(samples)) return samples;
   // Array.prototype.sort is stable, so equal times keep their file order.
   const sorted = [...samples].sort((a, b) => a.time - b.time);
   const kept: Sample<T>[] = [];
@@ -45,4 +47,17 @@ export function orderSamples<T>(
     }
   }
   return kept;
+}
+
+/** Sorted by time, with no two samples of one source at the same time (then no duplicate either). */
+function inStrictOrder<T>(samples: Sample<T>[]): boolean {
+  const lastBySource = new Map<string, number>();
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i]!;
+    if (i > 0 && s.time < samples[i - 1]!.time) return false;
+    const last = lastBySource.get(s.source);
+    if (last !== undefined && s.time <= last) return false;
+    lastBySource.set(s.source, s.time);
+  }
+  return true;
 }

@@ -21,6 +21,15 @@ export const RATE_COUNTER_PREFIXES: readonly string[] = ['allocstall', 'pgsteal_
 /** The summed rate of every `allocstall*` counter. */
 export const ALLOCSTALL_SUM = 'allocstall';
 
+/** Verdicts by name: the same ~190 names come back in every one of a week's 60k records. */
+const verdicts = new Map<string, boolean>();
+
 export function isRateCounter(name: string): boolean {
-  return RATE_COUNTERS.includes(name) || RATE_COUNTER_PREFIXES.some((p) => name.startsWith(p));
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = RATE_COUNTERS.includes(name) || RATE_COUNTER_PREFIXES.some((p) => name.startsWith(p));
+    // Bounded: a hostile vmstat could bring any number of names.
+    if (verdicts.size < 4096) verdicts.set(name, verdict);
+  }
+  return verdict;
 }

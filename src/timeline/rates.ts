@@ -14,8 +14,9 @@ import { ALLOCSTALL_SUM, isRateCounter } from './rate-counters.js';
 function rateValues(data: VmstatCounters): Map<string, number> {
   const values = new Map<string, number>();
   let allocstall: number | null = null;
-  for (const [name, value] of Object.entries(data)) {
+  for (const name in data) {
     if (!isRateCounter(name)) continue;
+    const value = data[name]!;
     values.set(name, value);
     if (name.startsWith(ALLOCSTALL_SUM)) allocstall = (allocstall ?? 0) + value;
   }

@@ -34,16 +34,7 @@ const SMAPS_FIELDS_KEPT = new Set([
   'Anonymous', 'Swap', 'SwapPss',
 ]);
 
-/** isRateCounter scans prefixes; the same ~190 names come back in every record. */
-const vmstatVerdicts = new Map<string, boolean>();
-export function keepsVmstatCounter(name: string): boolean {
-  let keep = vmstatVerdicts.get(name);
-  if (keep === undefined) {
-    keep = isRateCounter(name) || VMSTAT_GAUGES.has(name);
-    if (vmstatVerdicts.size < 4096) vmstatVerdicts.set(name, keep);
-  }
-  return keep;
-}
+export const keepsVmstatCounter = (name: string): boolean => VMSTAT_GAUGES.has(name) || isRateCounter(name);
 
 export const keepsSmapsField = (name: string): boolean => SMAPS_FIELDS_KEPT.has(name);
 
