@@ -5,6 +5,8 @@
 import { loadBundle, type LoadOptions } from './load/load-bundle.js';
 import { buildTimeline } from './timeline/build-timeline.js';
 import { runAudits } from './audits/runner.js';
+import { AUDITS } from './audits/index.js';
+import { ComputedCache } from './computed/cache.js';
 import { buildReport } from './report/build-report.js';
 import { VERSION } from './cli/version.js';
 import type { ReportJson } from './model/report.js';
@@ -20,6 +22,7 @@ export interface Analysis {
 export async function analyzeBundle(input: string, opts: AnalyzeOptions = {}): Promise<Analysis> {
   const artifacts = await loadBundle(input, opts);
   const timeline = buildTimeline(artifacts);
-  const report = buildReport(timeline, runAudits(timeline), VERSION);
+  const computed = new ComputedCache(timeline);
+  const report = buildReport(timeline, runAudits(timeline, AUDITS, computed), VERSION, computed);
   return { timeline, report };
 }

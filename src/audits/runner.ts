@@ -33,8 +33,12 @@ function runOne(audit: Audit, ctx: AuditContext): { finding: Finding | null; sum
   }
 }
 
-export function runAudits(t: Timeline, audits: readonly Audit[] = AUDITS): { findings: Finding[]; audits: AuditSummary[] } {
-  const ctx: AuditContext = { timeline: t, computed: new ComputedCache(t) };
+export function runAudits(
+  t: Timeline,
+  audits: readonly Audit[] = AUDITS,
+  computed = new ComputedCache(t),
+): { findings: Finding[]; audits: AuditSummary[] } {
+  const ctx: AuditContext = { timeline: t, computed };
   const findings: Finding[] = [];
   const summaries: AuditSummary[] = [];
   for (const audit of audits) {

@@ -109,8 +109,13 @@ export function processGrowth(t: Timeline): ProcessGrowth[] {
     .sort((a, b) => b.slopeMBPerHour - a.slopeMBPerHour);
 }
 
+/** The `n` fastest growers of processGrowth's list (pass the memoised one when there is a cache). */
+export function topGrowing(growth: ProcessGrowth[], n: number): ProcessGrowth[] {
+  return growth.filter((g) => g.slopeMBPerHour > 0).slice(0, n);
+}
+
 export function topGrowingProcesses(t: Timeline, n: number): ProcessGrowth[] {
-  return processGrowth(t).filter((g) => g.slopeMBPerHour > 0).slice(0, n);
+  return topGrowing(processGrowth(t), n);
 }
 
 export interface PrivateDirtyGrowth {

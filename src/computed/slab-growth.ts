@@ -44,6 +44,7 @@ export function slabCacheGrowth(t: Timeline): SlabCacheGrowth[] {
 }
 
 /** The `n` largest caches by peak size. */
-export function topSlabCaches(t: Timeline, n: number): SlabCacheGrowth[] {
-  return slabCacheGrowth(t).sort((a, b) => b.peakBytes - a.peakBytes).slice(0, n);
+/** The `n` largest caches by peak of slabCacheGrowth's list (copied: the list may be a memoised one). */
+export function largestSlabCaches(growth: readonly SlabCacheGrowth[], n: number): SlabCacheGrowth[] {
+  return [...growth].sort((a, b) => b.peakBytes - a.peakBytes).slice(0, n);
 }

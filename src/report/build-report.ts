@@ -1,5 +1,6 @@
 import { REPORT_SCHEMA, type AuditSummary, type ChartData, type Finding, type ReportJson } from '../model/report.js';
 import type { Timeline } from '../model/timeline.js';
+import { ComputedCache } from '../computed/cache.js';
 import { bundleSummary } from './bundle-summary.js';
 import { accountingChart } from './charts/accounting.js';
 import { buddyinfoChart } from './charts/buddyinfo.js';
@@ -16,14 +17,14 @@ import { buildVerdict } from './verdict.js';
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /** Charts in reading order; a chart without data is left out (the renderer says so). */
-function charts(t: Timeline): ChartData[] {
+function charts(t: Timeline, computed: ComputedCache): ChartData[] {
   return [
-    accountingChart(t),
-    memAvailableChart(t),
+    accountingChart(t, computed),
+    memAvailableChart(t, computed),
     swapRatesChart(t),
     pressureChart(t),
-    processRssChart(t),
-    slabCachesChart(t),
+    processRssChart(t, computed),
+    slabCachesChart(t, computed),
     buddyinfoChart(t),
     sysstatMemoryChart(t),
     sysstatPagingChart(t),
@@ -35,6 +36,8 @@ export function buildReport(
   t: Timeline,
   audited: { findings: Finding[]; audits: AuditSummary[] },
   generatorVersion: string,
+  /** The audits' memo of derived data, so the charts do not compute it again. */
+  computed = new ComputedCache(t),
 ): ReportJson {
   const findings = [...audited.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return {
@@ -46,7 +49,7 @@ export function buildReport(
     findings,
     audits: audited.audits,
     events: reportEvents(t.events),
-    charts: charts(t),
+    charts: charts(t, computed),
     diagnostics: t.artifacts.diagnostics,
   };
 }

@@ -1,4 +1,5 @@
 import { ACCOUNTING_CATEGORIES, ACCOUNTING_LABELS, computeAccounting } from '../../computed/accounting.js';
+import type { ComputedCache } from '../../computed/cache.js';
 import type { ChartData } from '../../model/report.js';
 import type { Timeline } from '../../model/timeline.js';
 import { downsample } from './downsample.js';
@@ -9,8 +10,8 @@ import { incidentMarkers } from './markers.js';
  * so the layers add up to MemTotal. Layers are downsampled on shared times (the first layer's LTTB
  * picks) so they stay aligned when stacked.
  */
-export function accountingChart(t: Timeline): ChartData | null {
-  const points = computeAccounting(t);
+export function accountingChart(t: Timeline, computed: ComputedCache): ChartData | null {
+  const points = computed.get(computeAccounting);
   if (points.length === 0) return null;
   const used = points.map((p): [number, number] => [p.time, p.memTotalBytes - p.bytes.free]);
   const keep = new Set(downsample(used).map(([time]) => time));

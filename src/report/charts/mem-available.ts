@@ -1,3 +1,4 @@
+import type { ComputedCache } from '../../computed/cache.js';
 import { forecastMemAvailable } from '../../computed/forecast.js';
 import { meminfoSeries } from '../../computed/series.js';
 import type { ChartData } from '../../model/report.js';
@@ -7,8 +8,8 @@ import { coarseLine } from './sysstat.js';
 import { incidentMarkers } from './markers.js';
 
 /** MemAvailable (and SwapFree) with the fitted projection to exhaustion, dashed; sysstat's kbavail as a coarse line. */
-export function memAvailableChart(t: Timeline): ChartData | null {
-  const forecast = forecastMemAvailable(t);
+export function memAvailableChart(t: Timeline, computed: ComputedCache): ChartData | null {
+  const forecast = computed.get(forecastMemAvailable);
   const source = t.artifacts.meminfo.at(-1)?.source ?? 'series/meminfo';
   const swap = meminfoSeries(t, 'SwapTotal').some(([, v]) => v > 0);
   const coarseSwap = coarseLine(t, 'swap used').points.some(([, v]) => v > 0) || coarseLine(t, 'SwapFree').points.some(([, v]) => v > 0);

@@ -1,4 +1,5 @@
-import { topGrowingProcesses, type ProcessGrowth } from '../../computed/process-growth.js';
+import type { ComputedCache } from '../../computed/cache.js';
+import { processGrowth, topGrowing, type ProcessGrowth } from '../../computed/process-growth.js';
 import type { ChartData } from '../../model/report.js';
 import type { Timeline } from '../../model/timeline.js';
 import { lineChart } from './line-chart.js';
@@ -20,8 +21,8 @@ function lineage(g: ProcessGrowth): Set<number> {
 }
 
 /** RSS + swap of the fastest-growing processes, each followed across its restarts. */
-export function processRssChart(t: Timeline): ChartData | null {
-  const top = topGrowingProcesses(t, 5);
+export function processRssChart(t: Timeline, computed: ComputedCache): ChartData | null {
+  const top = topGrowing(computed.get(processGrowth), 5);
   return lineChart(
     {
       id: 'process-rss',

@@ -1,12 +1,13 @@
-import { topSlabCaches } from '../../computed/slab-growth.js';
+import type { ComputedCache } from '../../computed/cache.js';
+import { largestSlabCaches, slabCacheGrowth } from '../../computed/slab-growth.js';
 import type { ChartData } from '../../model/report.js';
 import type { Timeline } from '../../model/timeline.js';
 import { lineChart } from './line-chart.js';
 import { incidentMarkers } from './markers.js';
 
 /** The largest slab caches (by peak size) over the slabinfo samples. */
-export function slabCachesChart(t: Timeline): ChartData | null {
-  const names = topSlabCaches(t, 6).map((c) => c.name);
+export function slabCachesChart(t: Timeline, computed: ComputedCache): ChartData | null {
+  const names = largestSlabCaches(computed.get(slabCacheGrowth), 6).map((c) => c.name);
   return lineChart(
     {
       id: 'slab-caches',
