@@ -16,27 +16,26 @@
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import { lineDiagnostic } from '../model/diagnostic.js';
 import type { ProcRow } from '../model/sources.js';
-import { BYTES_PER_KIB, forEachLine, isBlank, isDecimal, isSpace, quoteLine, skipField, skipSpaces, splitFields } from './text-lines.js';
+import { BYTES_PER_KIB, decimalAt, forEachLine, isBlank, isDecimal, isSpace, quoteLine, skipField, skipSpaces, splitFields } from './text-lines.js';
 
 const PROCS_HEADER = 'PID PPID COMM RSS_KB SWAP_KB OOM_SCORE_ADJ';
 
-interface Span {
-  start: number;
-  end: number;
+/** Where the last scanned field lies: fieldBefore moves these instead of returning an object per field. */
+const field = { start: 0, end: 0 };
+
+/** Moves `field` to the whitespace-separated field ending at or before `before` (scanning back); false at the line start. */
+function fieldBefore(line: string, before: number): boolean {
+  field.end = trimmedEnd(line, before);
+  field.start = field.end;
+  while (field.start > 0 && !isSpace(line.charCodeAt(field.start - 1))) field.start -= 1;
+  return field.start < field.end;
 }
 
-/** The whitespace-separated field ending at or before `end` (scanning back), or null at the line start. */
-function fieldBefore(line: string, before: number): Span | null {
-  const end = trimmedEnd(line, before);
-  let start = end;
-  while (start > 0 && !isSpace(line.charCodeAt(start - 1))) start -= 1;
-  return start < end ? { start, end } : null;
-}
-
-/** Unsigned (or, for OOM_SCORE_ADJ, '-'-signed) ASCII digits, as `\d+` / `-?\d+` would match. */
-function isCount(line: string, { start, end }: Span, signed: boolean): boolean {
-  const first = line.charCodeAt(start);
-  return first !== PLUS && (signed || first !== MINUS) && isDecimal(line, start, end);
+/** `field` as an unsigned (or, for OOM_SCORE_ADJ, '-'-signed) count, as `\d+` / `-?\d+` would match; NaN otherwise. */
+function countAt(line: string, signed: boolean): number {
+  const first = line.charCodeAt(field.start);
+  if (first === PLUS || (!signed && first === MINUS) || !isDecimal(line, field.start, field.end)) return Number.NaN;
+  return decimalAt(line, field.start, field.end);
 }
 
 const PLUS = 0x2b;
@@ -46,29 +45,28 @@ const MINUS = 0x2d;
  * A row read from both ends: PID and PPID are the first two fields, RSS_KB, SWAP_KB and
  * OOM_SCORE_ADJ the last three, COMM whatever lies between them, trimmed (it may be empty or hold
  * spaces). This is what `^\s*(\d+)\s+(\d+)\s+(?:(.*?)\s+)?(\d+)\s+(\d+)\s+(-?\d+)\s*$`
- * matched, in one scan instead of a backtracking regex per row.
+ * matched, in one scan instead of a backtracking regex per row (a day of procs is 576k rows).
  */
 function parseRow(line: string): ProcRow | null {
-  const adj = fieldBefore(line, line.length);
-  const swap = adj && fieldBefore(line, adj.start);
-  const rss = swap && fieldBefore(line, swap.start);
-  if (!adj || !swap || !rss || !isCount(line, adj, true) || !isCount(line, swap, false) || !isCount(line, rss, false)) return null;
-  const pidStart = skipSpaces(line, 0);
-  const pid = { start: pidStart, end: skipField(line, pidStart) };
-  const ppidStart = skipSpaces(line, pid.end);
-  const ppid = { start: ppidStart, end: skipField(line, ppidStart) };
-  if (ppid.end > rss.start || !isCount(line, pid, false) || !isCount(line, ppid, false)) return null;
-  const commStart = skipSpaces(line, ppid.end);
-  const commEnd = Math.max(commStart, trimmedEnd(line, rss.start));
-  const number = (span: Span) => Number(line.slice(span.start, span.end));
-  return {
-    pid: number(pid),
-    ppid: number(ppid),
-    comm: line.slice(commStart, commEnd),
-    rssBytes: number(rss) * BYTES_PER_KIB,
-    swapBytes: number(swap) * BYTES_PER_KIB,
-    oomScoreAdj: number(adj),
-  };
+  if (!fieldBefore(line, line.length)) return null;
+  const oomScoreAdj = countAt(line, true);
+  if (!fieldBefore(line, field.start)) return null;
+  const swapKb = countAt(line, false);
+  if (!fieldBefore(line, field.start)) return null;
+  const rssKb = countAt(line, false);
+  const rssStart = field.start;
+  if (Number.isNaN(oomScoreAdj + swapKb + rssKb)) return null;
+  field.start = skipSpaces(line, 0);
+  field.end = skipField(line, field.start);
+  const pid = countAt(line, false);
+  field.start = skipSpaces(line, field.end);
+  field.end = skipField(line, field.start);
+  if (field.end > rssStart) return null;
+  const ppid = countAt(line, false);
+  if (Number.isNaN(pid + ppid)) return null;
+  const commStart = skipSpaces(line, field.end);
+  const commEnd = Math.max(commStart, trimmedEnd(line, rssStart));
+  return { pid, ppid, comm: line.slice(commStart, commEnd), rssBytes: rssKb * BYTES_PER_KIB, swapBytes: swapKb * BYTES_PER_KIB, oomScoreAdj };
 }
 
 /** `end` moved back over whitespace. */

@@ -89,6 +89,20 @@ export function isDecimal(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * The value of `text[start, end)`, already checked by isDecimal, without cutting a string: digit by
+ * digit while that is exact (15 digits), else as `Number()` rounds a longer one.
+ */
+export function decimalAt(text: string, start: number, end: number): number {
+  const sign = text.charCodeAt(start);
+  const negative = sign === 0x2d;
+  const from = negative || sign === 0x2b ? start + 1 : start;
+  if (end - from > 15) return Number(text.slice(start, end));
+  let value = 0;
+  for (let at = from; at < end; at++) value = value * 10 + (text.charCodeAt(at) - DIGIT_0);
+  return negative ? -value : value;
+}
+
+/**
  * A decimal integer as the kernel prints it (optional sign, digits only), else null.
  * `Number()` alone would also accept '', '0x1f' and '1e3'. Values past 2^53 become the nearest double.
  */

@@ -81,6 +81,27 @@ describe('parseProcsTable', () => {
     );
   });
 
+  it('reads every row as the regex it replaces would, signs, blanks and Unicode spaces included', () => {
+    const ROW = /^\s*(\d+)\s+(\d+)\s+(?:(.*?)\s+)?(\d+)\s+(\d+)\s+(-?\d+)\s*$/s;
+    const regexReading = (line: string) => {
+      const m = ROW.exec(line);
+      return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), comm: m[3] ?? '', rssBytes: Number(m[4]) * KIB, swapBytes: Number(m[5]) * KIB, oomScoreAdj: Number(m[6]) }] : [];
+    };
+    const blank = fc.oneof({ arbitrary: fc.constant(' '), weight: 6 }, fc.constantFrom('  ', '\t', '\u00a0', '\u3000', ''));
+    const token = fc.oneof({ arbitrary: fc.nat().map(String), weight: 6 }, fc.constantFrom('-1000', '+5', '-', '007', '123456789012345678901', 'Web', '(sd-pam)', '\r', 'a\u2028b'));
+    const row = fc.array(fc.tuple(blank, token), { minLength: 3, maxLength: 9 }).map((parts) => parts.map(([b, t]) => `${b}${t}`).join(''));
+    let read = 0;
+    fc.assert(
+      fc.property(row, (line) => {
+        const expected = regexReading(line);
+        read += expected.length;
+        expect(parseProcsTable(`${HEADER}\n${line}`, ctx).data).toEqual(expected);
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(300);
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (t) => void parseProcsTable(t, ctx)), { seed: 42, numRuns: 200 });
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContext } from '../../src/model/diagnostic.js';
 import { parseSlabinfo } from '../../src/parsers/slabinfo.js';
@@ -105,4 +106,40 @@ describe('parseSlabinfo properties (fixed seed)', () => {
   it('a garbage line anywhere costs only itself', () => {
     expectGarbageLineIsolated(parseSlabinfo, baseline);
   });
+
+  it('the one-scan reading of kernel-shaped rows agrees with the split reading on every line', () => {
+    // The split reading, as the parser had it alone: sections at ':', fields at blanks.
+    const splitReading = (line: string) => {
+      const [head = [], ...sections] = line.split(':').map((part) => part.trim().split(/\s+/).filter(Boolean));
+      const slabdata = sections.find((fields) => fields[0] === 'slabdata');
+      const counts = [...head.slice(-5), ...(slabdata ?? []).slice(1, 3)];
+      if (head.length < 6 || slabdata?.length !== 4 || !counts.every((c) => /^[-+]?\d+$/.test(c))) return [];
+      const [activeObjs, numObjs, objSizeBytes, objPerSlab, pagesPerSlab, activeSlabs, numSlabs] = counts.map(Number) as number[];
+      const sizeBytes = (numSlabs ?? 0) * (pagesPerSlab ?? 0) * 4096;
+      return [{ name: head.slice(0, -5).join(' '), activeObjs, numObjs, objSizeBytes, objPerSlab, pagesPerSlab, activeSlabs, numSlabs, sizeBytes }];
+    };
+    const blank = fc.oneof({ arbitrary: fc.constant(' '), weight: 8 }, fc.constantFrom('  ', '\t', '\u00a0', ''));
+    const count = fc.oneof({ arbitrary: fc.nat().map(String), weight: 12 }, fc.constantFrom('+3', '-1', '007', '18446744073709551615', 'x', '1:2', '1:'));
+    const name = fc.constantFrom('dentry', 'kmalloc-64', 'a:b', 'foo bar', 'x\u00a0y', '42', ':', 'slabdata');
+    const word = fc.constantFrom('tunables', 'slabdata', 'globalstat', ':', '');
+    const row = fc.tuple(name, fc.array(fc.tuple(blank, count), { minLength: 4, maxLength: 6 }),
+      fc.array(fc.tuple(blank, fc.oneof(count, word)), { maxLength: 11 }), fc.boolean(),
+      fc.constantFrom('', '', '', ' : globalstat 1 2 3', ' 7', ' :', '\u00a0'))
+      .map(([n, head, rest, canonical, suffix]) => {
+        const join = (parts: [string, string][]) => parts.map(([b, t]) => `${b}${t}`).join('');
+        const tail = canonical ? ` : tunables ${rest.length} 0 0 : slabdata 1 ${rest.length + 2} 0${suffix}` : join(rest);
+        return `${n}${join(head)}${tail}`;
+      });
+    let read = 0;
+    fc.assert(
+      fc.property(row, (line) => {
+        const expected = splitReading(line);
+        read += expected.length;
+        expect(parseSlabinfo(`slabinfo - version: 2.1\n${line}`, ctx).data.caches).toEqual(expected);
+      }),
+      { seed: 42, numRuns: 3000 },
+    );
+    expect(read).toBeGreaterThan(300);
+  });
 });
+

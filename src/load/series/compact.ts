@@ -6,14 +6,14 @@
  * records held 228 MiB). Names kept in samples therefore go through a pool of flat copies.
  *
  * Records: the first and the latest record of each series stay whole; every record in between is
- * either parsed lean (only what is read later) or cut down when the next one arrives:
- *  - vmstat (lean): only the rate counters (src/timeline/rate-counters.ts) and the gauges below
+ * parsed lean, keeping only what is read later:
+ *  - vmstat: only the rate counters (src/timeline/rate-counters.ts) and the gauges below
  *    (the other ~150 counters of a record are never stored);
- *  - smaps_rollup (lean): only the SMAPS_FIELDS_KEPT of each process (Rss, Pss and their splits);
- *  - procs (cut): only the PROCS_KEPT rows with the most RSS+swap (small processes drop out; their
+ *  - smaps_rollup: only the SMAPS_FIELDS_KEPT of each process (Rss, Pss and their splits);
+ *  - procs: only the PROCS_KEPT rows with the most RSS+swap (small processes drop out; their
  *    tracks get holes, which the timeline treats as absence, not as exit); a row equal to the
  *    same pid's row in the previous record is shared, not copied;
- *  - slabinfo (cut): only the SLAB_CACHES_KEPT largest caches.
+ *  - slabinfo: only the SLAB_CACHES_KEPT largest caches.
  * meminfo, buddyinfo and pressure records hold no such strings and are small: kept whole.
  */
 import type { SmapsRollupEntry } from '../../model/artifacts.js';
@@ -70,16 +70,39 @@ export function shareProcRows(rows: ProcRow[], memory: SeriesMemory): ProcRow[] 
   return shared;
 }
 
-export const topProcs = (rows: ProcRow[]): ProcRow[] =>
-  rows.length <= PROCS_KEPT ? rows : [...rows].sort((a, b) => b.rssBytes + b.swapBytes - (a.rssBytes + a.swapBytes)).slice(0, PROCS_KEPT);
+/**
+ * The `n` items of largest `size`, largest first and ties in input order (what a stable descending
+ * sort cut to `n` gives, without sorting 400 rows per record); a list of at most `n` as it is.
+ */
+export function largest<T>(items: T[], n: number, size: (item: T) => number): T[] {
+  if (items.length <= n) return items;
+  const kept: T[] = [];
+  const sizes: number[] = [];
+  for (const item of items) {
+    const itemSize = size(item);
+    if (kept.length === n && !(itemSize > sizes[n - 1]!)) continue;
+    let at = kept.length === n ? n - 1 : kept.length;
+    for (; at > 0 && sizes[at - 1]! < itemSize; at--) {
+      sizes[at] = sizes[at - 1]!;
+      kept[at] = kept[at - 1]!;
+    }
+    sizes[at] = itemSize;
+    kept[at] = item;
+  }
+  return kept;
+}
+
+export const topProcs = (rows: ProcRow[]): ProcRow[] => largest(rows, PROCS_KEPT, (row) => row.rssBytes + row.swapBytes);
 
 export function internCacheNames(data: Slabinfo, memory: SeriesMemory): Slabinfo {
   for (const cache of data.caches) cache.name = memory.intern(cache.name);
   return data;
 }
 
-export const largestCaches = (data: Slabinfo): Slabinfo =>
-  data.caches.length <= SLAB_CACHES_KEPT ? data : { ...data, caches: [...data.caches].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, SLAB_CACHES_KEPT) };
+export const largestCaches = (data: Slabinfo): Slabinfo => {
+  const caches = largest(data.caches, SLAB_CACHES_KEPT, (cache) => cache.sizeBytes);
+  return caches === data.caches ? data : { ...data, caches };
+};
 
 export function internSmapsComms(entries: SmapsRollupEntry[], memory: SeriesMemory): SmapsRollupEntry[] {
   for (const entry of entries) entry.comm = memory.intern(entry.comm);

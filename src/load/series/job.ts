@@ -67,17 +67,13 @@ export class SeriesJob {
     const lines = this.splitter.finish();
     const held = this.held;
     this.held = null;
-    if (held && !last) {
-      this.emit(held.record, this.kind.shrink ? this.kind.shrink(held.data) : held.data);
-    } else if (held) {
-      if (this.kind.lean) {
-        const whole = this.parse(this.kind.parse, held.record);
-        const reported = new Set(held.reported.map(diagnosticKey));
-        for (const d of whole.diagnostics) if (!reported.has(diagnosticKey(d))) this.report(d);
-        if (whole.data !== null) held.data = this.adopt(whole.data);
-      }
-      this.emit(held.record, held.data);
+    if (held && last && this.kind.lean) {
+      const whole = this.parse(this.kind.parse, held.record);
+      const reported = new Set(held.reported.map(diagnosticKey));
+      for (const d of whole.diagnostics) if (!reported.has(diagnosticKey(d))) this.report(d);
+      if (whole.data !== null) held.data = this.adopt(whole.data);
     }
+    if (held) this.emit(held.record, held.data);
     this.flush();
     return { ...this.diagnostics.result(), lines };
   }
@@ -94,7 +90,7 @@ export class SeriesJob {
       return;
     }
     const previous = this.held;
-    if (previous) this.emit(previous.record, this.kind.shrink ? this.kind.shrink(previous.data) : previous.data);
+    if (previous) this.emit(previous.record, previous.data);
     this.held = { record, data: adopted, reported: diagnostics };
   }
 

@@ -1,8 +1,7 @@
 /**
  * The `series/<name>` files of layout v1 and how a record of each is read: the parser of a whole
- * record, the lean parser for the records between the first and the latest, what every record goes
- * through as it arrives (flat names, shared rows) and the cut of a middle record once the next one
- * arrives (src/load/series/compact.ts). Series workers import this too: nothing here touches LoadState.
+ * record, the lean parser for the records between the first and the latest (what compact.ts keeps),
+ * and what every record goes through as it arrives (flat names, shared rows). Series workers import this too: nothing here touches LoadState.
  */
 import type { SmapsRollupEntry } from '../../model/artifacts.js';
 import type { ParseContext, Parsed } from '../../model/diagnostic.js';
@@ -25,12 +24,10 @@ type RecordParser<T> = (text: string, ctx: ParseContext) => Parsed<T>;
 
 export interface SeriesKind<T> {
   parse: RecordParser<T>;
-  /** For records after the first: stores only what compaction would keep. The latest is parsed again whole. */
+  /** For records after the first: stores only what compaction keeps (compact.ts). The latest is parsed again whole. */
   lean?: RecordParser<T>;
   /** Every record, as it is parsed. */
   adopt?: (data: T, memory: SeriesMemory) => T;
-  /** A middle record, once the next one has arrived. */
-  shrink?: (data: T) => T;
   /** One record holds several samples (one per cgroup). */
   many?: true;
 }
@@ -54,15 +51,23 @@ export type SeriesName = keyof SeriesRecordData;
 /** What one sample of each series holds: a record's data, or one element of it for `many` kinds. */
 export type SeriesSampleData<N extends SeriesName> = N extends 'cgroup-memory' ? CgroupMemory : SeriesRecordData[N];
 
+/** A whole parse cut down to what is kept: every line is checked and reported as in the whole parse. */
+function thenKeep<T>(parse: RecordParser<T>, keep: (data: T) => T): RecordParser<T> {
+  return (text, ctx) => {
+    const { data, diagnostics } = parse(text, ctx);
+    return { data: keep(data), diagnostics };
+  };
+}
+
 export const SERIES_KINDS: { [N in SeriesName]: SeriesKind<SeriesRecordData[N]> } = {
   meminfo: { parse: parseMeminfoSeries() },
   vmstat: { parse: parseVmstat, lean: parseVmstatKept(keepsVmstatCounter) },
   buddyinfo: { parse: parseBuddyinfo },
-  slabinfo: { parse: parseSlabinfo, adopt: internCacheNames, shrink: largestCaches },
+  slabinfo: { parse: parseSlabinfo, lean: thenKeep(parseSlabinfo, largestCaches), adopt: internCacheNames },
   zoneinfo: { parse: parseZoneinfo },
   'pressure-memory': { parse: parsePressure },
   swaps: { parse: parseProcSwaps },
-  procs: { parse: parseProcsTable, adopt: shareProcRows, shrink: topProcs },
+  procs: { parse: parseProcsTable, lean: thenKeep(parseProcsTable, topProcs), adopt: shareProcRows },
   smaps_rollup: {
     parse: parseSmapsRollupRecord,
     lean: (text, ctx) => parseSmapsRollupRecord(text, ctx, keepsSmapsField),
