@@ -17,23 +17,50 @@
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import { lineDiagnostic } from '../model/diagnostic.js';
 import type { SmapsRollup } from '../model/sources.js';
-import { forEachLine, isBlank, parseKeyValueKb, quoteLine } from './text-lines.js';
-
-/** `start-end perms offset dev inode [rollup]`: the header, which carries no quantity. */
-const RANGE_LINE = /^[0-9a-f]+-[0-9a-f]+\s/;
+import { BYTES_PER_KIB, decimalAt, forEachLineSpan, type KeyLayout, keyOf, isSpace, keyValueKbLine, newKeyedLine, quoteLine, skipSpaces } from './text-lines.js';
 
 /** `keep`: the fields to store (all by default); every line is checked either way. */
 export function parseSmapsRollup(text: string, ctx: ParseContext, keep?: (field: string) => boolean): Parsed<SmapsRollup> {
+  return readSmapsRollup(text, 0, text.length, ctx, keep);
+}
+
+/**
+ * parseSmapsRollup of `text[from, to)`, read in place: a series record holds a rollup per process,
+ * and a week of them is ~10M lines. `layout` remembers the field names from one rollup to the next.
+ */
+export function readSmapsRollup(
+  text: string, from: number, to: number, ctx: ParseContext, keep?: (field: string) => boolean, layout?: KeyLayout,
+): Parsed<SmapsRollup> {
   const diagnostics: Diagnostic[] = [];
   const data: SmapsRollup = {};
-  forEachLine(text, (line, i) => {
-    if (isBlank(line) || RANGE_LINE.test(line)) return;
-    const quantity = parseKeyValueKb(line);
-    if (quantity === null || quantity.unit !== 'bytes') {
-      diagnostics.push(lineDiagnostic(ctx, i, `not a "Field: <n> kB" line: ${quoteLine(line)}`));
-      return;
+  const line = newKeyedLine();
+  forEachLineSpan(text, (start, end, i) => {
+    if (skipSpaces(text, start, end) === end || isRangeLine(text, start, end)) return;
+    const key = keyValueKbLine(text, start, end, line) && line.scale === BYTES_PER_KIB ? keyOf(text, line, i, layout) : undefined;
+    if (key === undefined) {
+      diagnostics.push(lineDiagnostic(ctx, i, `not a "Field: <n> kB" line: ${quoteLine(text.slice(start, end))}`));
+    } else if (keep === undefined || keep(key)) {
+      data[key] = decimalAt(text, line.valueStart, line.valueEnd) * BYTES_PER_KIB;
     }
-    if (keep === undefined || keep(quantity.key)) data[quantity.key] = quantity.value;
-  });
+  }, from, to);
   return { data, diagnostics };
+}
+
+/** `start-end perms offset dev inode [rollup]`, the header, which carries no quantity: `^[0-9a-f]+-[0-9a-f]+\s`. */
+function isRangeLine(text: string, start: number, end: number): boolean {
+  let at = skipHex(text, start, end);
+  if (at === start || text.charCodeAt(at) !== DASH) return false;
+  const second = at + 1;
+  at = skipHex(text, second, end);
+  return at > second && at < end && isSpace(text.charCodeAt(at));
+}
+
+const DASH = 0x2d;
+
+function skipHex(text: string, at: number, end: number): number {
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) break;
+  }
+  return at;
 }

@@ -18,8 +18,8 @@
 import type { SmapsRollupEntry } from '../model/artifacts.js';
 import type { Diagnostic, ParseContext, Parsed } from '../model/diagnostic.js';
 import { lineDiagnostic } from '../model/diagnostic.js';
-import { parseSmapsRollup } from './smaps-rollup.js';
-import { forEachLine, isBlank, quoteLine } from './text-lines.js';
+import { readSmapsRollup } from './smaps-rollup.js';
+import { forEachLineSpan, KeyLayout, quoteLine, skipSpaces } from './text-lines.js';
 
 const PROCESS_HEADER = /^--- pid (\d+)(?: (.*))?$/;
 
@@ -34,27 +34,27 @@ interface Block {
 
 /**
  * `keep`: the rollup fields to store (a long series' middle records need a dozen of ~20); every
- * line is still checked. Blocks are sliced out of the record, not split into lines and joined.
+ * line is still checked. Each block is read in place in the record text.
  */
 export function parseSmapsRollupRecord(text: string, ctx: ParseContext, keep?: (field: string) => boolean): Parsed<SmapsRollupEntry[]> {
   const diagnostics: Diagnostic[] = [];
   const blocks: Block[] = [];
+  // Every process's rollup lists the same fields in the same order.
+  const layout = new KeyLayout();
   let strayLines = 0;
   let firstStray = 0;
-  let lineStart = 0;
-  forEachLine(text, (line, i) => {
-    const nextLine = text.indexOf('\n', lineStart) + 1 || text.length;
-    if (line.startsWith('---')) {
-      const m = PROCESS_HEADER.exec(line);
+  forEachLineSpan(text, (start, end, i) => {
+    if (text.startsWith('---', start)) {
+      const m = PROCESS_HEADER.exec(text.slice(start, end));
       const open = blocks[blocks.length - 1];
-      if (open && open.end < 0) open.end = lineStart;
-      if (m) blocks.push({ pid: Number(m[1]), comm: m[2] ?? '', headerIndex: i, start: nextLine, end: -1 });
-      else diagnostics.push(lineDiagnostic(ctx, i, `not a "--- pid <pid> <comm>" line: ${quoteLine(line)}`));
-    } else if (blocks.length === 0 && !isBlank(line)) {
+      if (open && open.end < 0) open.end = start;
+      const next = text.indexOf('\n', end) + 1 || text.length;
+      if (m) blocks.push({ pid: Number(m[1]), comm: m[2] ?? '', headerIndex: i, start: next, end: -1 });
+      else diagnostics.push(lineDiagnostic(ctx, i, `not a "--- pid <pid> <comm>" line: ${quoteLine(text.slice(start, end))}`));
+    } else if (blocks.length === 0 && skipSpaces(text, start, end) < end) {
       if (strayLines === 0) firstStray = i;
       strayLines += 1;
     }
-    lineStart = nextLine;
   });
   const last = blocks[blocks.length - 1];
   if (last && last.end < 0) last.end = text.length;
@@ -62,7 +62,7 @@ export function parseSmapsRollupRecord(text: string, ctx: ParseContext, keep?: (
 
   const data: SmapsRollupEntry[] = [];
   for (const { pid, comm, headerIndex, start, end } of blocks) {
-    const rollup = parseSmapsRollup(text.slice(start, end), { ...ctx, firstLine: ctx.firstLine + headerIndex + 1 }, keep);
+    const rollup = readSmapsRollup(text, start, end, { ...ctx, firstLine: ctx.firstLine + headerIndex + 1 }, keep, layout);
     diagnostics.push(...rollup.diagnostics);
     if (Object.keys(rollup.data).length === 0) {
       diagnostics.push(lineDiagnostic(ctx, headerIndex, `pid ${pid}: no smaps_rollup content (exited?); skipped`, 'info'));

@@ -20,15 +20,22 @@ export function splitLines(text: string): string[] {
  * series parsers call this for every one of millions of lines.
  */
 export function forEachLine(text: string, visit: (line: string, index: number) => void): void {
+  forEachLineSpan(text, (start, end, index) => visit(text.slice(start, end), index));
+}
+
+/**
+ * forEachLine by offsets, over `text[from, to)`: `text.slice(start, end)` is the line (a `\r`
+ * before its `\n` left out), and no string is cut unless the visitor cuts one.
+ */
+export function forEachLineSpan(text: string, visit: (start: number, end: number, index: number) => void, from = 0, to = text.length): void {
   let index = 0;
-  for (let start = 0; start < text.length; index += 1) {
+  for (let start = from; start < to; index += 1) {
     const newline = text.indexOf('\n', start);
-    if (newline < 0) {
-      visit(start === 0 ? text : text.slice(start), index);
+    if (newline < 0 || newline >= to) {
+      visit(start, to, index);
       return;
     }
-    const end = newline > start && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-    visit(text.slice(start, end), index);
+    visit(start, newline > start && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline, index);
     start = newline + 1;
   }
 }
@@ -308,6 +315,15 @@ export class KeyLayout {
   }
 }
 
+/** The key of a line a KeyedLineReader accepted: the layout's when it spells it again, else checked with isKey; undefined when not a key. */
+export function keyOf(text: string, line: KeyedLine, index: number, layout?: KeyLayout): string | undefined {
+  const known = layout?.known(text, index, line.keyStart, line.keyEnd);
+  if (known !== undefined) return known;
+  if (!isKey(text, line.keyStart, line.keyEnd)) return undefined;
+  const key = text.slice(line.keyStart, line.keyEnd);
+  return layout ? layout.remember(index, key) : key;
+}
+
 /**
  * A text of one keyed line per line → key → value (× the line's scale), scanning the text in place
  * (no string per line: a week of vmstat is ~12M lines). Same diagnostics as `parseKeyedValues`.
@@ -332,12 +348,7 @@ export function scanKeyedLines(
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     if (skipSpaces(text, start, end) < end) {
-      const shaped = readLine(text, start, end, line);
-      let key = shaped ? layout?.known(text, index, line.keyStart, line.keyEnd) : undefined;
-      if (shaped && key === undefined && isKey(text, line.keyStart, line.keyEnd)) {
-        key = text.slice(line.keyStart, line.keyEnd);
-        if (layout) key = layout.remember(index, key);
-      }
+      const key = readLine(text, start, end, line) ? keyOf(text, line, index, layout) : undefined;
       if (key === undefined) {
         const lineEnd = newline > start && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : end;
         diagnostics.push(lineDiagnostic(ctx, index, `expected ${expectedShape}, got ${quoteLine(text.slice(start, lineEnd))}`));

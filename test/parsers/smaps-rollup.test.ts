@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContext } from '../../src/model/diagnostic.js';
 import { parseSmapsRollup } from '../../src/parsers/smaps-rollup.js';
+import { forEachLine, parseKeyValueKb } from '../../src/parsers/text-lines.js';
 
 const real = (path: string) => readFileSync(new URL(`../../../shared/fixtures/real/${path}`, import.meta.url), 'utf8');
 const ctx = parseContext('proc/12621/smaps_rollup');
@@ -48,6 +49,37 @@ describe('parseSmapsRollup', () => {
     const { data, diagnostics } = parseSmapsRollup('Rss: 4 kB\nPss: x kB\nSwap: 8 kB\n', parseContext('s', 5));
     expect(data).toEqual({ Rss: 4 * KIB, Swap: 8 * KIB });
     expect(diagnostics.map((d) => d.line)).toEqual([6]);
+  });
+
+  it('reads every line as the line reader and the range regex it replaces would', () => {
+    // The reading before the in-place scan: a string per line, a regex for the range line.
+    const lineReading = (text: string) => {
+      const data: Record<string, number> = {};
+      const bad: number[] = [];
+      forEachLine(text, (line, i) => {
+        if (line.trim() === '' || /^[0-9a-f]+-[0-9a-f]+\s/.test(line)) return;
+        const q = parseKeyValueKb(line);
+        if (q === null || q.unit !== 'bytes') bad.push(i);
+        else data[q.key] = q.value;
+      });
+      return { data, bad };
+    };
+    const line = fc.oneof(
+      { arbitrary: fc.tuple(fc.constantFrom('Rss', 'Pss', 'Pss_Anon', 'Swap', 'Rss', '_x', '9a', 'Pss Dirty', ''), fc.constantFrom(':', ': ', ':\t', ' : ', ''),
+        fc.oneof(fc.nat().map(String), fc.constantFrom('-1', '+2', '1e3', '12345678901234567890', '')), fc.constantFrom(' kB', ' kB ', '', ' MB', ' kB\r'))
+        .map((parts) => parts.join('')), weight: 6 },
+      fc.constantFrom('00400000-7ffd56d57000 ---p 00000000 00:00 0 [rollup]', 'abc-def\t[rollup]', 'ABC-DEF x', '0-1', '12-', '', '  ', '\r', 'x-y z'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.boolean(), (lines, newlineAtEnd) => {
+        const text = lines.join('\n') + (newlineAtEnd ? '\n' : '');
+        const { data, diagnostics } = parseSmapsRollup(text, ctx);
+        const expected = lineReading(text);
+        expect(data).toEqual(expected.data);
+        expect(diagnostics.map((d) => d.line)).toEqual(expected.bad.map((i) => ctx.firstLine + i));
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
   });
 
   it('never throws on arbitrary input', () => {
