@@ -35,6 +35,8 @@ describe('help, version and usage errors', () => {
 
   it.each([
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['toString'], /unknown command 'toString'/],
+    [['__proto__'], /unknown command '__proto__'/],
     [['report'], /report takes exactly one bundle/],
     [['report', sample('healthy-baseline'), '--format', 'pdf'], /--format must be one of html, md, json/],
     [['report', sample('healthy-baseline'), '--fail-on', 'info'], /--fail-on must be one of critical, warning/],
