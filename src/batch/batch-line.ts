@@ -78,7 +78,8 @@ export function okLine(bundle: string, report: ReportJson, analysisS: number): B
     kernel: report.bundle.kernel,
     span_start: start,
     span_end: end,
-    span_s: startS !== null && endS !== null ? endS - startS : null,
+    // The two ISO times carry milliseconds; their difference in float seconds would not (22.789999961853027).
+    span_s: startS !== null && endS !== null ? Math.round((endS - startS) * 1000) / 1000 : null,
     interval_s: report.bundle.intervalS,
     verdict_severity: report.verdict.severity,
     root_cause: report.verdict.rootCause,
