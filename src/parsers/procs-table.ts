@@ -55,7 +55,7 @@ function parseRow(line: string): ProcRow | null {
   if (!fieldBefore(line, field.start)) return null;
   const rssKb = countAt(line, false);
   const rssStart = field.start;
-  if (Number.isNaN(oomScoreAdj + swapKb + rssKb)) return null;
+  if (Number.isNaN(oomScoreAdj) || Number.isNaN(swapKb) || Number.isNaN(rssKb)) return null;
   field.start = skipSpaces(line, 0);
   field.end = skipField(line, field.start);
   const pid = countAt(line, false);
@@ -63,7 +63,7 @@ function parseRow(line: string): ProcRow | null {
   field.end = skipField(line, field.start);
   if (field.end > rssStart) return null;
   const ppid = countAt(line, false);
-  if (Number.isNaN(pid + ppid)) return null;
+  if (Number.isNaN(pid) || Number.isNaN(ppid)) return null;
   const commStart = skipSpaces(line, field.end);
   const commEnd = Math.max(commStart, trimmedEnd(line, rssStart));
   return { pid, ppid, comm: line.slice(commStart, commEnd), rssBytes: rssKb * BYTES_PER_KIB, swapBytes: swapKb * BYTES_PER_KIB, oomScoreAdj };

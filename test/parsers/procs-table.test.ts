@@ -88,7 +88,7 @@ describe('parseProcsTable', () => {
       return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), comm: m[3] ?? '', rssBytes: Number(m[4]) * KIB, swapBytes: Number(m[5]) * KIB, oomScoreAdj: Number(m[6]) }] : [];
     };
     const blank = fc.oneof({ arbitrary: fc.constant(' '), weight: 6 }, fc.constantFrom('  ', '\t', '\u00a0', '\u3000', ''));
-    const token = fc.oneof({ arbitrary: fc.nat().map(String), weight: 6 }, fc.constantFrom('-1000', '+5', '-', '007', '123456789012345678901', 'Web', '(sd-pam)', '\r', 'a\u2028b'));
+    const token = fc.oneof({ arbitrary: fc.nat().map(String), weight: 6 }, fc.constantFrom('-1000', '+5', '-', '007', '123456789012345678901', '9'.repeat(400), `-${'9'.repeat(400)}`, 'Web', '(sd-pam)', '\r', 'a\u2028b'));
     const row = fc.array(fc.tuple(blank, token), { minLength: 3, maxLength: 9 }).map((parts) => parts.map(([b, t]) => `${b}${t}`).join(''));
     let read = 0;
     fc.assert(
