@@ -12,6 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/run-tmpdir.ts'],
     reporters: jsonOut ? ['default', 'json'] : ['default'],
     outputFile: jsonOut ? { json: jsonOut } : undefined,
   },

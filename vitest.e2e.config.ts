@@ -12,6 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     pool: 'forks',
+    globalSetup: ['test/run-tmpdir.ts'],
     reporters: jsonOut ? ['default', 'json'] : ['default'],
     outputFile: jsonOut ? { json: jsonOut } : undefined,
   },

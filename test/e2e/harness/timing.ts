@@ -1,24 +1,15 @@
 /**
  * Running times of the scenarios, printed as each finishes, with the total of this vitest run so far.
- * Each test file runs in its own worker, so the total lives in a file keyed by the vitest main
- * process (the workers' parent); files of finished runs are removed on the way.
+ * Each test file runs in its own worker, so the total lives in a file in the run's temporary
+ * directory (test/run-tmpdir.ts), which is removed when the run ends.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const PREFIX = 'memtrail-e2e-times-';
-const totalsFile = path.join(tmpdir(), `${PREFIX}${process.ppid}.json`);
-
-function removeFinishedRuns(): void {
-  for (const name of readdirSync(tmpdir())) {
-    const pid = name.startsWith(PREFIX) ? name.slice(PREFIX.length, -'.json'.length) : '';
-    if (pid && !existsSync(`/proc/${pid}`)) rmSync(path.join(tmpdir(), name), { force: true });
-  }
-}
+const totalsFile = path.join(tmpdir(), 'memtrail-e2e-times.json');
 
 export function printScenarioTime(name: string, seconds: number): void {
-  removeFinishedRuns();
   const times: Record<string, number> = existsSync(totalsFile) ? JSON.parse(readFileSync(totalsFile, 'utf8')) as Record<string, number> : {};
   times[name] = seconds;
   writeFileSync(totalsFile, JSON.stringify(times));
