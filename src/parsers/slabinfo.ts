@@ -36,11 +36,10 @@ function parseCacheLine(line: string, pageSizeBytes: number): SlabCache | null {
   const objectCounts = parseCounts(head.slice(-5));
   const slabCounts = parseCounts(slabdata.slice(1, 3));
   if (objectCounts === null || slabCounts === null) return null;
-  const [activeObjs = 0, numObjs = 0, objSizeBytes = 0, objPerSlab = 0, pagesPerSlab = 0] = objectCounts;
-  const [activeSlabs = 0, numSlabs = 0] = slabCounts;
-  return cacheOf(head.slice(0, -5).join(' '), [activeObjs, numObjs, objSizeBytes, objPerSlab, pagesPerSlab, activeSlabs, numSlabs], pageSizeBytes);
+  return cacheOf(head.slice(0, -5).join(' '), [...objectCounts, ...slabCounts], pageSizeBytes);
 }
 
+/** `counts`: active_objs, num_objs, objsize, objperslab, pagesperslab, active_slabs, num_slabs. */
 function cacheOf(name: string, counts: readonly number[], pageSizeBytes: number): SlabCache {
   const [activeObjs = 0, numObjs = 0, objSizeBytes = 0, objPerSlab = 0, pagesPerSlab = 0, activeSlabs = 0, numSlabs = 0] = counts;
   return { name, activeObjs, numObjs, objSizeBytes, objPerSlab, pagesPerSlab, activeSlabs, numSlabs, sizeBytes: numSlabs * pagesPerSlab * pageSizeBytes };

@@ -1,7 +1,8 @@
 /**
  * The `series/<name>` files of layout v1 and how a record of each is read: the parser of a whole
  * record, the lean parser for the records between the first and the latest (what compact.ts keeps),
- * and what every record goes through as it arrives (flat names, shared rows). Series workers import this too: nothing here touches LoadState.
+ * and what every record goes through as it arrives (flat names, shared rows). Series workers import
+ * this too: nothing here touches LoadState.
  */
 import type { SmapsRollupEntry } from '../../model/artifacts.js';
 import type { ParseContext, Parsed } from '../../model/diagnostic.js';
